@@ -1,0 +1,12 @@
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE moderation_log;
+DROP TABLE bans;
+DROP TABLE reports;
+DROP TABLE post_revisions;
+DROP TABLE posts;
+DROP TABLE threads;
+DROP TABLE memberships;
+DROP TABLE spaces;
+DROP TABLE user_languages;
+DROP TABLE users;

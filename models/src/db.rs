@@ -1,0 +1,242 @@
+//! Connections and pools for SQLite and PostgreSQL, chosen by the database URL.
+//!
+//! Queries are written once against [`AnyConnection`]. SQLite allows one writer at a time,
+//! so on SQLite every write transaction goes through a pool of exactly one connection:
+//! writers queue in-process instead of failing with "database is locked".
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// The backend type queries are built for; boxed queries name it.
+pub type AnyBackend = <AnyConnection as Connection>::Backend;
+
+/// Where the data lives, parsed from a `sqlite://PATH` or `postgres://…` URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("unsupported database URL {0:?}: expected sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the database: {0}")]
+    Connect(#[from] diesel::ConnectionError),
+    #[error("database error: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("connection pool: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    #[error("migrations failed: {0}")]
+    Migration(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<Self, DbError> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err(DbError::UnsupportedUrl(url.to_owned()));
+            }
+            Ok(Self::Sqlite(PathBuf::from(path)))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres(url.to_owned()))
+        } else {
+            Err(DbError::UnsupportedUrl(url.to_owned()))
+        }
+    }
+
+    /// The URL with any password replaced, for logs.
+    pub fn redacted(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("sqlite://{}", path.display()),
+            Self::Postgres(url) => match url::Url::parse(url) {
+                Ok(mut parsed) if parsed.password().is_some() => {
+                    // set_password only fails for URLs that cannot have one.
+                    let _ = parsed.set_password(Some("***"));
+                    parsed.to_string()
+                }
+                _ => url.clone(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Opens connections for r2d2, applying SQLite's per-connection settings.
+#[derive(Debug, Clone)]
+pub struct Connector {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for Connector {
+    type Connection = AnyConnection;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<AnyConnection, DbError> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())?;
+                // WAL lets readers run beside the writer; the busy timeout covers other
+                // processes (a `pontis migrate` beside a running server).
+                conn.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+                )?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+            DatabaseUrl::Postgres(url) => Ok(AnyConnection::Postgresql(
+                diesel::PgConnection::establish(url)?,
+            )),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), DbError> {
+        conn.batch_execute("SELECT 1").map_err(DbError::from)
+    }
+
+    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
+        false
+    }
+}
+
+pub type Conn = PooledConnection<Connector>;
+
+/// The database handle the rest of Pontis uses: cheap to clone, safe to share.
+#[derive(Clone)]
+pub struct Db {
+    backend: Backend,
+    readers: Pool<Connector>,
+    /// SQLite: a separate one-connection pool that serializes writers. PostgreSQL: None.
+    writer: Option<Pool<Connector>>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("backend", &self.backend)
+            .finish()
+    }
+}
+
+impl Db {
+    /// Connects, creating the SQLite file's directory when needed, and runs pending migrations.
+    pub fn open(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
+        let db = Self::connect(url, pool_size)?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// Connects without running migrations.
+    pub fn connect(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
+        if let DatabaseUrl::Sqlite(path) = url {
+            ensure_parent_dir(path)?;
+        }
+        let connector = Connector { url: url.clone() };
+        let build = |size: u32| {
+            Pool::builder()
+                .max_size(size)
+                .connection_timeout(Duration::from_secs(30))
+                .build(connector.clone())
+        };
+        let readers = build(pool_size.max(1))?;
+        let (backend, writer) = match url {
+            DatabaseUrl::Sqlite(_) => (Backend::Sqlite, Some(build(1)?)),
+            DatabaseUrl::Postgres(_) => (Backend::Postgres, None),
+        };
+        Ok(Self {
+            backend,
+            readers,
+            writer,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies every pending migration of this backend; returns how many ran.
+    pub fn migrate(&self) -> Result<usize, DbError> {
+        let mut conn = self.writer.as_ref().unwrap_or(&self.readers).get()?;
+        let applied = match &mut *conn {
+            AnyConnection::Sqlite(c) => {
+                c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len())
+            }
+            AnyConnection::Postgresql(c) => c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len()),
+        };
+        applied.map_err(|e| DbError::Migration(e.to_string()))
+    }
+
+    /// A connection for reads. Reads never wait on the SQLite writer.
+    pub fn reader(&self) -> Result<Conn, DbError> {
+        Ok(self.readers.get()?)
+    }
+
+    /// Runs `work` in a write transaction; on SQLite, one writer at a time.
+    pub fn write<T, E>(&self, work: impl FnOnce(&mut AnyConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError> + From<diesel::result::Error>,
+    {
+        let mut conn = self
+            .writer
+            .as_ref()
+            .unwrap_or(&self.readers)
+            .get()
+            .map_err(DbError::from)?;
+        let conn: &mut AnyConnection = &mut conn;
+        conn.transaction(work)
+    }
+
+    /// Runs `work` on a read connection.
+    pub fn read<T, E>(&self, work: impl FnOnce(&mut AnyConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = self.reader()?;
+        work(&mut conn)
+    }
+
+    /// True when the database answers a trivial query.
+    pub fn ping(&self) -> bool {
+        self.reader()
+            .and_then(|mut c| c.batch_execute("SELECT 1").map_err(DbError::from))
+            .is_ok()
+    }
+}
+
+fn ensure_parent_dir(path: &Path) -> Result<(), DbError> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            std::fs::create_dir_all(dir).map_err(|source| DbError::DataDir {
+                path: dir.to_path_buf(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,90 @@
+//! BCP 47 language tags: validation, normalization and detection.
+
+use unic_langid::LanguageIdentifier;
+
+use crate::error::Error;
+
+/// Parses a tag, checks that its language is a real ISO 639 language and returns it in
+/// canonical case: `pt-br` → `pt-BR`, `zh-hans` → `zh-Hans`, `EN` → `en`.
+pub fn normalize(tag: &str) -> Result<String, Error> {
+    let invalid = || Error::InvalidLanguageTag {
+        tag: tag.chars().take(64).collect(),
+    };
+    let trimmed = tag.trim();
+    if trimmed.is_empty() || trimmed.len() > 35 {
+        return Err(invalid());
+    }
+    let id: LanguageIdentifier = trimmed.parse().map_err(|_| invalid())?;
+    let language = id.language.as_str();
+    let known = match language.len() {
+        2 => isolang::Language::from_639_1(language).is_some(),
+        3 => isolang::Language::from_639_3(language).is_some(),
+        _ => false,
+    };
+    if !known {
+        return Err(invalid());
+    }
+    Ok(id.to_string())
+}
+
+/// Detects the language of a text. A confident detection is taken as it is; a weaker one
+/// only when it names one of `author_languages`, the languages its author reads (the
+/// detector often confuses close languages such as Spanish and Portuguese on short texts).
+/// Returns ISO 639-1 where the language has one.
+pub fn detect(text: &str, author_languages: &[String]) -> Option<String> {
+    const PLAUSIBLE: f64 = 0.2;
+    let info = whatlang::detect(text)?;
+    let code = info.lang().code();
+    let lang = isolang::Language::from_639_3(code)?;
+    let tag = lang
+        .to_639_1()
+        .map_or_else(|| code.to_owned(), str::to_owned);
+    let author_reads_it = author_languages.iter().any(|l| primary(l) == tag);
+    (info.is_reliable() || (author_reads_it && info.confidence() >= PLAUSIBLE)).then_some(tag)
+}
+
+/// The primary language subtag: `pt-BR` → `pt`.
+pub fn primary(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_case_of_each_subtag() {
+        assert_eq!(normalize("pt-br").ok().as_deref(), Some("pt-BR"));
+        assert_eq!(normalize("zh-hans").ok().as_deref(), Some("zh-Hans"));
+        assert_eq!(normalize("EN").ok().as_deref(), Some("en"));
+        assert_eq!(normalize("de-at").ok().as_deref(), Some("de-AT"));
+        assert_eq!(normalize("ast").ok().as_deref(), Some("ast"));
+    }
+
+    #[test]
+    fn rejects_unknown_and_malformed_tags() {
+        for bad in ["", "xx", "qq-ZZ", "en_US!", "english", "12"] {
+            let err = normalize(bad).expect_err(bad);
+            assert_eq!(err.code(), "invalid_language_tag", "{bad}");
+        }
+    }
+
+    #[test]
+    fn detects_confident_languages_only() {
+        let none: &[String] = &[];
+        let spanish_reader = ["es".to_owned()];
+        let uncertain =
+            "El estudiante escribe una carta larga a sus amigos de la escuela en Brasil.";
+        assert_eq!(detect(uncertain, none), None);
+        assert_eq!(detect(uncertain, &spanish_reader).as_deref(), Some("es"));
+        assert_eq!(
+            detect(
+                "Die Schüler arbeiten gemeinsam an einem Projekt über erneuerbare Energie.",
+                none
+            )
+            .as_deref(),
+            Some("de")
+        );
+        assert_eq!(detect("ok", &spanish_reader), None);
+    }
+}

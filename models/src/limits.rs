@@ -1,0 +1,28 @@
+//! Input limits, in characters (not bytes), so that every script gets the same room.
+
+pub const HANDLE_MIN: usize = 3;
+pub const HANDLE_MAX: usize = 32;
+pub const PASSWORD_MIN: usize = 8;
+pub const PASSWORD_MAX: usize = 256;
+pub const DISPLAY_NAME_MAX: usize = 64;
+pub const LANGUAGES_MAX: usize = 10;
+pub const TOKEN_NAME_MAX: usize = 64;
+pub const SLUG_MIN: usize = 3;
+pub const SLUG_MAX: usize = 48;
+pub const SPACE_NAME_MAX: usize = 100;
+pub const DESCRIPTION_MAX: usize = 2_000;
+pub const TITLE_MAX: usize = 200;
+pub const BODY_MAX: usize = 20_000;
+pub const REASON_MAX: usize = 1_000;
+pub const PAGE_MAX: usize = 100;
+pub const SESSION_DAYS: i64 = 30;
+
+pub fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Trims and checks a required text field.
+pub fn required(text: &str, max: usize) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty() && chars(trimmed) <= max).then(|| trimmed.to_owned())
+}

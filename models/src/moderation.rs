@@ -1,0 +1,587 @@
+//! What teachers and owners do: lock, pin and hide threads, hide posts, handle reports,
+//! ban, and the moderation log that records each of these.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::access::{Actor, SpaceAccess, post_access, thread_access};
+use crate::api_types::{
+    BanRequest, BanView, ModAction, ModLogEntry, ModLogPage, PostView, ReasonRequest,
+    ReportRequest, ReportView, ResolveReportRequest, ThreadView,
+};
+use crate::db::{AnyConnection, Db};
+use crate::error::{Error, Result};
+use crate::limits;
+use crate::rows::{Ban, Post, Report, User, now, utc};
+use crate::schema::{bans, moderation_log, posts, reports, threads};
+use crate::spaces::user_by_handle;
+use crate::threads::{
+    authors_by_id, decode_id_cursor, encode_id_cursor, load_post, load_thread, post_view_single,
+    post_views, thread_view,
+};
+
+/// What a log entry is about; each part is optional.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Target {
+    pub user_id: Option<i64>,
+    pub thread_id: Option<i64>,
+    pub post_id: Option<i64>,
+}
+
+pub(crate) fn log_action(
+    conn: &mut AnyConnection,
+    space_id: i64,
+    moderator_id: i64,
+    action: ModAction,
+    target: Target,
+    reason: Option<&str>,
+) -> Result<()> {
+    diesel::insert_into(moderation_log::table)
+        .values((
+            moderation_log::space_id.eq(space_id),
+            moderation_log::moderator_id.eq(moderator_id),
+            moderation_log::action.eq(action_to_db(action)),
+            moderation_log::target_user_id.eq(target.user_id),
+            moderation_log::thread_id.eq(target.thread_id),
+            moderation_log::post_id.eq(target.post_id),
+            moderation_log::reason.eq(reason),
+            moderation_log::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+fn optional_reason(reason: Option<String>) -> Result<Option<String>> {
+    match reason.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) if limits::chars(text) <= limits::REASON_MAX => Ok(Some(text.to_owned())),
+        Some(_) => Err(Error::InvalidReason {
+            max: limits::REASON_MAX,
+        }),
+    }
+}
+
+fn required_reason(reason: &str) -> Result<String> {
+    limits::required(reason, limits::REASON_MAX).ok_or(Error::InvalidReason {
+        max: limits::REASON_MAX,
+    })
+}
+
+/// The thread flags a moderator switches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThreadFlag {
+    Locked,
+    Pinned,
+    Hidden,
+}
+
+pub fn set_thread_flag(
+    db: &Db,
+    actor: &Actor,
+    thread_id: i64,
+    flag: ThreadFlag,
+    on: bool,
+    input: ReasonRequest,
+) -> Result<ThreadView> {
+    let reason = optional_reason(input.reason)?;
+    db.write(|conn| {
+        let (thread, access) = thread_access(conn, actor, thread_id)?;
+        access.require_moderator()?;
+        let target = threads::table.find(thread.id);
+        let action = match (flag, on) {
+            (ThreadFlag::Locked, true) => ModAction::LockThread,
+            (ThreadFlag::Locked, false) => ModAction::UnlockThread,
+            (ThreadFlag::Pinned, true) => ModAction::PinThread,
+            (ThreadFlag::Pinned, false) => ModAction::UnpinThread,
+            (ThreadFlag::Hidden, true) => ModAction::HideThread,
+            (ThreadFlag::Hidden, false) => ModAction::UnhideThread,
+        };
+        match flag {
+            ThreadFlag::Locked => diesel::update(target)
+                .set(threads::locked.eq(on))
+                .execute(conn)?,
+            ThreadFlag::Pinned => diesel::update(target)
+                .set(threads::pinned.eq(on))
+                .execute(conn)?,
+            ThreadFlag::Hidden => diesel::update(target)
+                .set((
+                    threads::hidden.eq(on),
+                    threads::hidden_by.eq(on.then_some(actor.user_id)),
+                    threads::hidden_reason.eq(if on { reason.clone() } else { None }),
+                ))
+                .execute(conn)?,
+        };
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            action,
+            Target {
+                user_id: Some(thread.author_id),
+                thread_id: Some(thread.id),
+                post_id: None,
+            },
+            reason.as_deref(),
+        )?;
+        let thread = load_thread(conn, thread.id)?;
+        thread_view(conn, actor, &access, &thread)
+    })
+}
+
+pub fn set_post_hidden(
+    db: &Db,
+    actor: &Actor,
+    post_id: i64,
+    hidden: bool,
+    input: ReasonRequest,
+) -> Result<PostView> {
+    let reason = optional_reason(input.reason)?;
+    db.write(|conn| {
+        let (post, _, access) = post_access(conn, actor, post_id)?;
+        access.require_moderator()?;
+        diesel::update(posts::table.find(post.id))
+            .set((
+                posts::hidden.eq(hidden),
+                posts::hidden_by.eq(hidden.then_some(actor.user_id)),
+                posts::hidden_reason.eq(if hidden { reason.clone() } else { None }),
+                posts::hidden_at.eq(hidden.then(now)),
+            ))
+            .execute(conn)?;
+        let updated = load_post(conn, post.id)?;
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            if hidden {
+                ModAction::HidePost
+            } else {
+                ModAction::UnhidePost
+            },
+            Target {
+                user_id: Some(post.author_id),
+                thread_id: Some(post.thread_id),
+                post_id: Some(post.id),
+            },
+            reason.as_deref(),
+        )?;
+        post_view_single(conn, actor, &access, &updated)
+    })
+}
+
+/// Any member who can see a post may report it.
+pub fn report_post(
+    db: &Db,
+    actor: &Actor,
+    post_id: i64,
+    input: ReportRequest,
+) -> Result<ReportView> {
+    let reason = required_reason(&input.reason)?;
+    db.write(|conn| {
+        let (post, _, access) = post_access(conn, actor, post_id)?;
+        access.require_member()?;
+        if post.deleted_at.is_some() {
+            return Err(Error::PostNotFound);
+        }
+        let report_id = diesel::insert_into(reports::table)
+            .values((
+                reports::space_id.eq(access.space.id),
+                reports::post_id.eq(post.id),
+                reports::reporter_id.eq(actor.user_id),
+                reports::reason.eq(&reason),
+                reports::created_at.eq(now()),
+            ))
+            .returning(reports::id)
+            .get_result::<i64>(conn)?;
+        let report = load_report(conn, report_id)?;
+        let mut views = report_views(conn, actor, &access, vec![report])?;
+        views
+            .pop()
+            .ok_or_else(|| Error::Internal("report view missing".into()))
+    })
+}
+
+/// Open reports first (oldest first, a queue), or all of them with `include_resolved`.
+pub fn list_reports(
+    db: &Db,
+    actor: &Actor,
+    slug: &str,
+    include_resolved: bool,
+) -> Result<Vec<ReportView>> {
+    db.read(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let mut query = reports::table
+            .filter(reports::space_id.eq(access.space.id))
+            .select(Report::as_select())
+            .into_boxed();
+        if !include_resolved {
+            query = query.filter(reports::resolved_at.is_null());
+        }
+        let found = query.order(reports::id.asc()).limit(500).load(conn)?;
+        report_views(conn, actor, &access, found)
+    })
+}
+
+pub fn resolve_report(
+    db: &Db,
+    actor: &Actor,
+    report_id: i64,
+    input: ResolveReportRequest,
+) -> Result<ReportView> {
+    let resolution = optional_reason(input.resolution)?;
+    db.write(|conn| {
+        let report = load_report(conn, report_id)?;
+        let access = match SpaceAccess::by_id(conn, actor, report.space_id) {
+            Err(Error::SpaceNotFound) => return Err(Error::ReportNotFound),
+            other => other?,
+        };
+        if !access.is_moderator() {
+            // Reports are the moderators' business; to others they do not exist.
+            return Err(Error::ReportNotFound);
+        }
+        if report.resolved_at.is_some() {
+            return Err(Error::ReportAlreadyResolved);
+        }
+        diesel::update(reports::table.find(report.id))
+            .set((
+                reports::resolved_by.eq(actor.user_id),
+                reports::resolved_at.eq(now()),
+                reports::resolution.eq(&resolution),
+            ))
+            .execute(conn)?;
+        let resolved = load_report(conn, report.id)?;
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            ModAction::ResolveReport,
+            Target {
+                user_id: None,
+                thread_id: None,
+                post_id: Some(report.post_id),
+            },
+            resolution.as_deref(),
+        )?;
+        let mut views = report_views(conn, actor, &access, vec![resolved])?;
+        views
+            .pop()
+            .ok_or_else(|| Error::Internal("report view missing".into()))
+    })
+}
+
+fn load_report(conn: &mut AnyConnection, report_id: i64) -> Result<Report> {
+    reports::table
+        .find(report_id)
+        .select(Report::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(Error::ReportNotFound)
+}
+
+fn report_views(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    access: &SpaceAccess,
+    found: Vec<Report>,
+) -> Result<Vec<ReportView>> {
+    let post_ids: Vec<i64> = found.iter().map(|r| r.post_id).collect();
+    let found_posts: Vec<Post> = posts::table
+        .filter(posts::id.eq_any(&post_ids))
+        .select(Post::as_select())
+        .load(conn)?;
+    let post_views: std::collections::HashMap<i64, PostView> =
+        post_views(conn, actor, access, &found_posts)?
+            .into_iter()
+            .map(|v| (v.id, v))
+            .collect();
+    let people = authors_by_id(
+        conn,
+        found
+            .iter()
+            .flat_map(|r| std::iter::once(r.reporter_id).chain(r.resolved_by)),
+    )?;
+    let author = |id: i64| {
+        people
+            .get(&id)
+            .map(User::author)
+            .ok_or_else(|| Error::Internal(format!("user {id} missing")))
+    };
+    found
+        .into_iter()
+        .map(|r| {
+            Ok(ReportView {
+                id: r.id,
+                post: post_views
+                    .get(&r.post_id)
+                    .cloned()
+                    .ok_or_else(|| Error::Internal(format!("post {} missing", r.post_id)))?,
+                reporter: author(r.reporter_id)?,
+                reason: r.reason,
+                created_at: utc(r.created_at),
+                resolved_by: r.resolved_by.map(author).transpose()?,
+                resolved_at: r.resolved_at.map(utc),
+                resolution: r.resolution,
+            })
+        })
+        .collect()
+}
+
+/// Bans a user from posting in the space, until a time or for good. Moderators cannot be
+/// banned: demote them first.
+pub fn ban(db: &Db, actor: &Actor, slug: &str, input: BanRequest) -> Result<BanView> {
+    let reason = required_reason(&input.reason)?;
+    let until = input.until.map(|t| t.naive_utc());
+    if until.is_some_and(|t| t <= now()) {
+        return Err(Error::BanEndInPast);
+    }
+    db.write(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let user = user_by_handle(conn, &input.handle)?;
+        let target = SpaceAccess::by_id(
+            conn,
+            &Actor {
+                user_id: user.id,
+                is_admin: user.is_admin,
+            },
+            access.space.id,
+        );
+        if target.is_ok_and(|t| t.is_moderator()) {
+            return Err(Error::CannotBanModerator);
+        }
+        diesel::delete(
+            bans::table
+                .filter(bans::space_id.eq(access.space.id))
+                .filter(bans::user_id.eq(user.id)),
+        )
+        .execute(conn)?;
+        let created = now();
+        diesel::insert_into(bans::table)
+            .values((
+                bans::space_id.eq(access.space.id),
+                bans::user_id.eq(user.id),
+                bans::banned_by.eq(actor.user_id),
+                bans::reason.eq(&reason),
+                bans::until.eq(until),
+                bans::created_at.eq(created),
+            ))
+            .execute(conn)?;
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            ModAction::Ban,
+            Target {
+                user_id: Some(user.id),
+                ..Target::default()
+            },
+            Some(&reason),
+        )?;
+        let moderator = authors_by_id(conn, std::iter::once(actor.user_id))?;
+        Ok(BanView {
+            user: user.author(),
+            banned_by: moderator
+                .get(&actor.user_id)
+                .map(User::author)
+                .ok_or_else(|| Error::Internal("moderator missing".into()))?,
+            reason,
+            until: until.map(utc),
+            created_at: utc(created),
+        })
+    })
+}
+
+pub fn unban(db: &Db, actor: &Actor, slug: &str, handle: &str) -> Result<()> {
+    db.write(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let user = user_by_handle(conn, handle)?;
+        let removed = diesel::delete(
+            bans::table
+                .filter(bans::space_id.eq(access.space.id))
+                .filter(bans::user_id.eq(user.id)),
+        )
+        .execute(conn)?;
+        if removed == 0 {
+            return Err(Error::BanNotFound);
+        }
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            ModAction::Unban,
+            Target {
+                user_id: Some(user.id),
+                ..Target::default()
+            },
+            None,
+        )
+    })
+}
+
+/// Bans still in force.
+pub fn list_bans(db: &Db, actor: &Actor, slug: &str) -> Result<Vec<BanView>> {
+    db.read(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let found: Vec<Ban> = bans::table
+            .filter(bans::space_id.eq(access.space.id))
+            .filter(bans::until.is_null().or(bans::until.gt(now())))
+            .order(bans::created_at.desc())
+            .select(Ban::as_select())
+            .load(conn)?;
+        let people = authors_by_id(conn, found.iter().flat_map(|b| [b.user_id, b.banned_by]))?;
+        let author = |id: i64| {
+            people
+                .get(&id)
+                .map(User::author)
+                .ok_or_else(|| Error::Internal(format!("user {id} missing")))
+        };
+        found
+            .into_iter()
+            .map(|b| {
+                Ok(BanView {
+                    user: author(b.user_id)?,
+                    banned_by: author(b.banned_by)?,
+                    reason: b.reason,
+                    until: b.until.map(utc),
+                    created_at: utc(b.created_at),
+                })
+            })
+            .collect()
+    })
+}
+
+type LogRow = (
+    i64,
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    NaiveDateTime,
+);
+
+/// The space's moderation log, newest first; for its moderators. The log names students
+/// and why they were moderated, so it is not public.
+pub fn modlog(
+    db: &Db,
+    actor: &Actor,
+    slug: &str,
+    cursor: Option<&str>,
+    limit: usize,
+) -> Result<ModLogPage> {
+    if !(1..=limits::PAGE_MAX).contains(&limit) {
+        return Err(Error::InvalidLimit {
+            max: limits::PAGE_MAX,
+        });
+    }
+    let before = cursor.map(decode_id_cursor).transpose()?;
+    db.read(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let mut query = moderation_log::table
+            .filter(moderation_log::space_id.eq(access.space.id))
+            .into_boxed();
+        if let Some(before) = before {
+            query = query.filter(moderation_log::id.lt(before));
+        }
+        let mut rows: Vec<LogRow> = query
+            .order(moderation_log::id.desc())
+            .limit(limit as i64 + 1)
+            .select((
+                moderation_log::id,
+                moderation_log::moderator_id,
+                moderation_log::action,
+                moderation_log::target_user_id,
+                moderation_log::thread_id,
+                moderation_log::post_id,
+                moderation_log::reason,
+                moderation_log::created_at,
+            ))
+            .load(conn)?;
+        let next_cursor = (rows.len() > limit).then(|| {
+            rows.truncate(limit);
+            rows.last().map(|r| encode_id_cursor(r.0))
+        });
+        let people = authors_by_id(
+            conn,
+            rows.iter().flat_map(|r| std::iter::once(r.1).chain(r.3)),
+        )?;
+        let author = |id: i64| {
+            people
+                .get(&id)
+                .map(User::author)
+                .ok_or_else(|| Error::Internal(format!("user {id} missing")))
+        };
+        let entries = rows
+            .into_iter()
+            .map(
+                |(id, moderator, action, target, thread_id, post_id, reason, created)| {
+                    Ok(ModLogEntry {
+                        id,
+                        moderator: author(moderator)?,
+                        action: action_from_db(&action)?,
+                        target_user: target.map(author).transpose()?,
+                        thread_id,
+                        post_id,
+                        reason,
+                        created_at: utc(created),
+                    })
+                },
+            )
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ModLogPage {
+            entries,
+            next_cursor: next_cursor.flatten(),
+        })
+    })
+}
+
+const ACTIONS: [(ModAction, &str); 13] = [
+    (ModAction::LockThread, "lock_thread"),
+    (ModAction::UnlockThread, "unlock_thread"),
+    (ModAction::PinThread, "pin_thread"),
+    (ModAction::UnpinThread, "unpin_thread"),
+    (ModAction::HideThread, "hide_thread"),
+    (ModAction::UnhideThread, "unhide_thread"),
+    (ModAction::HidePost, "hide_post"),
+    (ModAction::UnhidePost, "unhide_post"),
+    (ModAction::DeletePost, "delete_post"),
+    (ModAction::ResolveReport, "resolve_report"),
+    (ModAction::Ban, "ban"),
+    (ModAction::Unban, "unban"),
+    (ModAction::ChangeRole, "change_role"),
+];
+
+fn action_to_db(action: ModAction) -> &'static str {
+    ACTIONS
+        .iter()
+        .find(|(a, _)| *a == action)
+        .map_or("unknown", |(_, text)| text)
+}
+
+fn action_from_db(text: &str) -> Result<ModAction> {
+    ACTIONS
+        .iter()
+        .find(|(_, t)| *t == text)
+        .map(|(a, _)| *a)
+        .ok_or_else(|| Error::Internal(format!("unexpected moderation action {text:?}")))
+}
+
+/// When a ban ends, for messages; `None` for a permanent ban.
+pub fn ban_end(
+    conn: &mut AnyConnection,
+    space_id: i64,
+    user_id: i64,
+) -> Result<Option<DateTime<Utc>>> {
+    Ok(bans::table
+        .filter(bans::space_id.eq(space_id))
+        .filter(bans::user_id.eq(user_id))
+        .select(bans::until)
+        .first::<Option<NaiveDateTime>>(conn)
+        .optional()?
+        .flatten()
+        .map(utc))
+}

@@ -1,0 +1,182 @@
+//! One schema for both backends. Written by hand rather than printed by the diesel CLI,
+//! because the CLI would print a different file for each backend.
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        handle -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        locale -> Text,
+        is_admin -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_languages (user_id, lang) {
+        user_id -> BigInt,
+        lang -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    spaces (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        description -> Text,
+        visibility -> Text,
+        invite_code -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    memberships (space_id, user_id) {
+        space_id -> BigInt,
+        user_id -> BigInt,
+        role -> Text,
+        joined_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    threads (id) {
+        id -> BigInt,
+        space_id -> BigInt,
+        author_id -> BigInt,
+        title -> Text,
+        lang -> Text,
+        locked -> Bool,
+        pinned -> Bool,
+        hidden -> Bool,
+        hidden_by -> Nullable<BigInt>,
+        hidden_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        bumped_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    posts (id) {
+        id -> BigInt,
+        thread_id -> BigInt,
+        author_id -> BigInt,
+        body -> Text,
+        lang -> Text,
+        lang_source -> Text,
+        revision -> Integer,
+        content_hash -> Text,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+        hidden -> Bool,
+        hidden_by -> Nullable<BigInt>,
+        hidden_reason -> Nullable<Text>,
+        hidden_at -> Nullable<Timestamp>,
+        deleted_at -> Nullable<Timestamp>,
+        deleted_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    post_revisions (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        revision -> Integer,
+        body -> Text,
+        lang -> Text,
+        edited_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> BigInt,
+        space_id -> BigInt,
+        post_id -> BigInt,
+        reporter_id -> BigInt,
+        reason -> Text,
+        created_at -> Timestamp,
+        resolved_by -> Nullable<BigInt>,
+        resolved_at -> Nullable<Timestamp>,
+        resolution -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    bans (space_id, user_id) {
+        space_id -> BigInt,
+        user_id -> BigInt,
+        banned_by -> BigInt,
+        reason -> Text,
+        until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    moderation_log (id) {
+        id -> BigInt,
+        space_id -> BigInt,
+        moderator_id -> BigInt,
+        action -> Text,
+        target_user_id -> Nullable<BigInt>,
+        thread_id -> Nullable<BigInt>,
+        post_id -> Nullable<BigInt>,
+        reason -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(user_languages -> users (user_id));
+diesel::joinable!(memberships -> spaces (space_id));
+diesel::joinable!(memberships -> users (user_id));
+diesel::joinable!(threads -> spaces (space_id));
+diesel::joinable!(posts -> threads (thread_id));
+diesel::joinable!(posts -> users (author_id));
+diesel::joinable!(post_revisions -> posts (post_id));
+diesel::joinable!(reports -> posts (post_id));
+diesel::joinable!(bans -> spaces (space_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    user_languages,
+    spaces,
+    memberships,
+    threads,
+    posts,
+    post_revisions,
+    reports,
+    bans,
+    moderation_log,
+    sessions,
+    api_tokens,
+);

@@ -1,0 +1,1 @@
+//! Translation engines and the translation worker arrive with the translator issue.
