@@ -1,1 +1,10 @@
+//! The Pontis HTTP API (actix-web) and the `pontis` command line.
 
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod rate_limit;
+pub mod routes;
+pub mod state;

@@ -1,1 +1,12 @@
-fn main() {}
+use clap::Parser;
+use pontis_api::cli::{Cli, run};
+
+fn main() -> std::process::ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pontis: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

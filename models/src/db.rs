@@ -100,11 +100,11 @@ impl ManageConnection for Connector {
         match &self.url {
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())?;
-                // WAL lets readers run beside the writer; the busy timeout covers other
-                // processes (a `pontis migrate` beside a running server).
+                // The busy timeout comes first and covers other processes (a `pontis
+                // migrate` beside a running server). WAL itself is set once, in `connect`.
                 conn.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+                    "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON;",
                 )?;
                 Ok(AnyConnection::Sqlite(conn))
             }
@@ -152,10 +152,15 @@ impl Db {
 
     /// Connects without running migrations.
     pub fn connect(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
+        let connector = Connector { url: url.clone() };
         if let DatabaseUrl::Sqlite(path) = url {
             ensure_parent_dir(path)?;
+            // WAL lets readers run beside the writer. Switching to it takes a lock, so it
+            // is done once here rather than by each pooled connection at once.
+            connector
+                .connect()?
+                .batch_execute("PRAGMA journal_mode = WAL")?;
         }
-        let connector = Connector { url: url.clone() };
         let build = |size: u32| {
             Pool::builder()
                 .max_size(size)

@@ -4,7 +4,9 @@
 use crate::db::DbError;
 
 /// What sort of failure an error is, as clients see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     InvalidRequest,

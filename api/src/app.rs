@@ -1,0 +1,175 @@
+//! The actix application: routes under `/api/v1`, the OpenAPI document collected from
+//! those same routes, and the middleware every response passes through.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
+use actix_web::web::{self, Data};
+use actix_web::{App, HttpRequest, HttpResponse};
+use utoipa::openapi::OpenApi as OpenApiDocument;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::{AppExt, scope};
+
+use crate::auth::SESSION_COOKIE;
+use crate::error::{ApiError, ErrorBody, localize_errors};
+use crate::routes::{accounts, meta, moderation, posts, spaces, threads};
+use crate::state::AppState;
+
+/// JSON bodies above this size are refused with `payload_too_large`. The longest post
+/// (20,000 characters of 4-byte script) fits with room for its envelope.
+pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Pontis API",
+        description = "A multilingual forum for schools. Every error is `{code, message, type}`; \
+                       `code` is stable, `message` is in the requester's language."
+    ),
+    modifiers(&SecuritySchemes),
+    security(("bearer" = []), ("session_cookie" = [])),
+    components(schemas(ErrorBody))
+)]
+struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut OpenApiDocument) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                SESSION_COOKIE,
+                "Browser session; writes also need the X-CSRF-Token header",
+            ))),
+        );
+    }
+}
+
+/// The routes, and the OpenAPI document collected from them.
+fn routes() -> (
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<impl MessageBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
+    OpenApiDocument,
+) {
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(meta::health)
+        .service(meta::ready)
+        .service(
+            scope::scope("/api/v1")
+                .service(meta::openapi_json)
+                .service(accounts::register)
+                .service(accounts::login)
+                .service(accounts::logout)
+                .service(accounts::get_me)
+                .service(accounts::update_me)
+                .service(accounts::list_tokens)
+                .service(accounts::create_token)
+                .service(accounts::delete_token)
+                .service(spaces::create_space)
+                .service(spaces::list_spaces)
+                .service(spaces::get_space)
+                .service(spaces::join_space)
+                .service(spaces::leave_space)
+                .service(spaces::list_members)
+                .service(spaces::update_member)
+                .service(threads::create_thread)
+                .service(threads::list_threads)
+                .service(threads::get_thread)
+                .service(threads::create_post)
+                .service(threads::lock_thread)
+                .service(threads::unlock_thread)
+                .service(threads::pin_thread)
+                .service(threads::unpin_thread)
+                .service(threads::hide_thread)
+                .service(threads::unhide_thread)
+                .service(posts::get_post)
+                .service(posts::edit_post)
+                .service(posts::delete_post)
+                .service(posts::list_revisions)
+                .service(posts::hide_post)
+                .service(posts::unhide_post)
+                .service(posts::report_post)
+                .service(moderation::list_reports)
+                .service(moderation::resolve_report)
+                .service(moderation::list_bans)
+                .service(moderation::ban_user)
+                .service(moderation::unban_user)
+                .service(moderation::modlog),
+        )
+        .split_for_parts()
+}
+
+/// The OpenAPI 3 document of every route.
+pub fn openapi() -> OpenApiDocument {
+    routes().1
+}
+
+pub fn app(
+    state: Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, document) = routes();
+    app.app_data(state)
+        .app_data(Data::new(document))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(JSON_LIMIT_BYTES)
+                .error_handler(|err, _| json_error(err).into()),
+        )
+        .app_data(web::PayloadConfig::default().limit(JSON_LIMIT_BYTES))
+        .app_data(
+            web::QueryConfig::default().error_handler(|err: QueryPayloadError, _| {
+                ApiError::InvalidQuery(err.to_string()).into()
+            }),
+        )
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|err: PathError, _| ApiError::InvalidPath(err.to_string()).into()),
+        )
+        .default_service(web::to(not_found))
+        .wrap(from_fn(localize_errors))
+        .wrap(
+            DefaultHeaders::new()
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("Referrer-Policy", "same-origin"))
+                .add(("X-Frame-Options", "DENY")),
+        )
+        .wrap(Logger::new("%r %s %Dms"))
+}
+
+fn json_error(err: JsonPayloadError) -> ApiError {
+    match err {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::PayloadTooLarge
+        }
+        other => ApiError::InvalidJson(other.to_string()),
+    }
+}
+
+async fn not_found(_: HttpRequest) -> Result<HttpResponse, ApiError> {
+    Err(ApiError::RouteNotFound)
+}

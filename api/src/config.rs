@@ -1,0 +1,172 @@
+//! Typed configuration: built-in defaults, then a TOML file, then `PONTIS_*` environment
+//! variables, then command-line flags; each later source wins. Every key is listed in
+//! `README.md` (Configuration).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address and port to serve on.
+    pub listen: SocketAddr,
+    /// Where Pontis keeps its files: the SQLite database by default.
+    pub data_dir: PathBuf,
+    /// `sqlite://PATH` or `postgres://…`; default: SQLite in the data directory.
+    pub database_url: Option<String>,
+    /// Database connections for reads (SQLite adds one connection for writes).
+    pub database_pool_size: u32,
+    /// HTTP worker threads; default: one per CPU core.
+    pub http_workers: Option<usize>,
+    /// Take the client address from `X-Forwarded-For` (only behind a reverse proxy you run).
+    pub trust_proxy: bool,
+    /// `text` or `json` logs.
+    pub log_format: LogFormat,
+    pub rate_limits: RateLimits,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Requests allowed per client. A whole class often shares one school address, so the
+/// per-address limits are generous and the per-user limits do the fine-grained work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimits {
+    pub registrations_per_hour_per_ip: u32,
+    pub logins_per_minute_per_ip: u32,
+    pub logins_per_minute_per_handle: u32,
+    pub posts_per_minute_per_user: u32,
+    pub posts_per_minute_per_ip: u32,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            registrations_per_hour_per_ip: 60,
+            logins_per_minute_per_ip: 60,
+            logins_per_minute_per_handle: 10,
+            posts_per_minute_per_user: 10,
+            posts_per_minute_per_ip: 200,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("pontis-data"),
+            database_url: None,
+            database_pool_size: 8,
+            http_workers: None,
+            trust_proxy: false,
+            log_format: LogFormat::Text,
+            rate_limits: RateLimits::default(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(#[from] Box<figment::Error>);
+
+/// Flags given on the command line; they override every other source.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+}
+
+impl Config {
+    /// Loads the layers. `file` is read when given (it must then exist); environment
+    /// variables use `__` for nesting: `PONTIS_RATE_LIMITS__POSTS_PER_MINUTE_PER_USER=5`.
+    pub fn load(
+        file: Option<&std::path::Path>,
+        overrides: &Overrides,
+    ) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(path) = file {
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        figment
+            .merge(Env::prefixed("PONTIS_").split("__").ignore(&["config"]))
+            .merge(Serialized::defaults(overrides))
+            .extract()
+            .map_err(|e| ConfigError(Box::new(e)))
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("pontis.db").display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_layers_win() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "pontis.toml",
+                "listen = \"0.0.0.0:9000\"\n[rate_limits]\nposts_per_minute_per_user = 3\n",
+            )?;
+            jail.set_env("PONTIS_DATA_DIR", "/srv/pontis");
+            jail.set_env("PONTIS_RATE_LIMITS__LOGINS_PER_MINUTE_PER_IP", "7");
+            let config = Config::load(
+                Some(std::path::Path::new("pontis.toml")),
+                &Overrides {
+                    database_url: Some("postgres://db/pontis".into()),
+                    ..Overrides::default()
+                },
+            )
+            .map_err(|e| e.to_string())?;
+            assert_eq!(config.listen.to_string(), "0.0.0.0:9000");
+            assert_eq!(config.data_dir, PathBuf::from("/srv/pontis"));
+            assert_eq!(config.database_url(), "postgres://db/pontis");
+            assert_eq!(config.rate_limits.posts_per_minute_per_user, 3);
+            assert_eq!(config.rate_limits.logins_per_minute_per_ip, 7);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn defaults_serve_sqlite_on_localhost() {
+        figment::Jail::expect_with(|_| {
+            let config = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
+            assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+            assert_eq!(config.database_url(), "sqlite://pontis-data/pontis.db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("pontis.toml", "listne = \"0.0.0.0:9000\"\n")?;
+            assert!(
+                Config::load(
+                    Some(std::path::Path::new("pontis.toml")),
+                    &Overrides::default()
+                )
+                .is_err()
+            );
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,49 @@
+//! One handler per action, grouped by resource. Handlers stay thin: they extract,
+//! run the domain action off the async runtime, and shape the response.
+
+pub mod accounts;
+pub mod meta;
+pub mod moderation;
+pub mod posts;
+pub mod spaces;
+pub mod threads;
+
+use actix_web::web;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use utoipa::IntoParams;
+
+use crate::error::ApiError;
+
+/// Runs blocking work (database, password hashing) on actix's blocking pool.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, pontis_models::Error> + Send + 'static,
+) -> Result<T, ApiError> {
+    web::block(work)
+        .await
+        .map_err(|e| pontis_models::Error::Internal(format!("blocking task: {e}")))?
+        .map_err(ApiError::from)
+}
+
+/// A JSON body that may be left out entirely; when present it must be valid.
+pub fn optional_body<T: DeserializeOwned + Default>(bytes: &web::Bytes) -> Result<T, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// From a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Items per page, 1 to 100; default 50.
+    pub limit: Option<usize>,
+}
+
+impl PageQuery {
+    pub fn limit(&self) -> usize {
+        self.limit.unwrap_or(50)
+    }
+}

@@ -1,0 +1,155 @@
+//! The moderators' space-wide tools: reports queue, bans, moderation log.
+
+use actix_web::web::{Bytes, Data, Json, Path, Query};
+use actix_web::{HttpResponse, delete, get, post};
+use pontis_models::api_types::{BanRequest, BanView, ModLogPage, ReportView, ResolveReportRequest};
+use pontis_models::moderation;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiResult, ErrorBody};
+use crate::routes::{PageQuery, blocking, optional_body};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportsQuery {
+    /// Include resolved reports too.
+    #[serde(default)]
+    pub all: bool,
+}
+
+/// The space's reports queue: open reports, oldest first. Moderators only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("slug" = String, Path), ReportsQuery),
+    responses((status = 200, body = Vec<ReportView>), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+)]
+#[get("/spaces/{slug}/reports")]
+pub async fn list_reports(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    query: Query<ReportsQuery>,
+) -> ApiResult<Json<Vec<ReportView>>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || moderation::list_reports(&db, &user.actor(), &slug, query.all)).await?,
+    ))
+}
+
+/// Resolve a report. Moderators of its space only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("id" = i64, Path)),
+    request_body(content = Option<ResolveReportRequest>),
+    responses(
+        (status = 200, body = ReportView),
+        (status = 404, body = ErrorBody, description = "report_not_found"),
+        (status = 409, body = ErrorBody, description = "report_already_resolved"),
+    )
+)]
+#[post("/reports/{id}/resolve")]
+pub async fn resolve_report(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<ReportView>> {
+    let input: ResolveReportRequest = optional_body(&body)?;
+    let db = state.db.clone();
+    let id = id.into_inner();
+    Ok(Json(
+        blocking(move || moderation::resolve_report(&db, &user.actor(), id, input)).await?,
+    ))
+}
+
+/// Bans in force in the space. Moderators only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("slug" = String, Path)),
+    responses((status = 200, body = Vec<BanView>), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+)]
+#[get("/spaces/{slug}/bans")]
+pub async fn list_bans(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+) -> ApiResult<Json<Vec<BanView>>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || moderation::list_bans(&db, &user.actor(), &slug)).await?,
+    ))
+}
+
+/// Ban a user from posting in the space, until a time or for good. Moderators only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("slug" = String, Path)),
+    request_body = BanRequest,
+    responses(
+        (status = 201, body = BanView),
+        (status = 400, body = ErrorBody, description = "invalid_reason, ban_end_in_past, cannot_ban_moderator"),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "space_not_found, user_not_found"),
+    )
+)]
+#[post("/spaces/{slug}/bans")]
+pub async fn ban_user(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    body: Json<BanRequest>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    let ban =
+        blocking(move || moderation::ban(&db, &user.actor(), &slug, body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(ban))
+}
+
+/// Lift a ban. Moderators only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("slug" = String, Path), ("handle" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody, description = "ban_not_found, user_not_found"))
+)]
+#[delete("/spaces/{slug}/bans/{handle}")]
+pub async fn unban_user(
+    state: Data<AppState>,
+    user: CurrentUser,
+    path: Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    let (slug, handle) = path.into_inner();
+    blocking(move || moderation::unban(&db, &user.actor(), &slug, &handle)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The space's moderation log, newest first. Moderators only: it names students.
+#[utoipa::path(
+    tag = "moderation",
+    params(("slug" = String, Path), PageQuery),
+    responses((status = 200, body = ModLogPage), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+)]
+#[get("/spaces/{slug}/modlog")]
+pub async fn modlog(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    page: Query<PageQuery>,
+) -> ApiResult<Json<ModLogPage>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || {
+            moderation::modlog(
+                &db,
+                &user.actor(),
+                &slug,
+                page.cursor.as_deref(),
+                page.limit(),
+            )
+        })
+        .await?,
+    ))
+}

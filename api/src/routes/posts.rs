@@ -1,0 +1,172 @@
+//! Single posts: reading, editing with history, deleting, hiding, reporting.
+
+use actix_web::web::{Bytes, Data, Json, Path};
+use actix_web::{HttpResponse, delete, get, patch, post};
+use pontis_models::api_types::{
+    EditPostRequest, PostView, ReasonRequest, ReportRequest, ReportView, RevisionView,
+};
+use pontis_models::{moderation, threads};
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiResult, ErrorBody};
+use crate::routes::{blocking, optional_body};
+use crate::state::AppState;
+
+/// One post.
+#[utoipa::path(
+    tag = "posts",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = PostView), (status = 404, body = ErrorBody, description = "post_not_found"))
+)]
+#[get("/posts/{id}")]
+pub async fn get_post(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+) -> ApiResult<Json<PostView>> {
+    let db = state.db.clone();
+    let id = id.into_inner();
+    Ok(Json(
+        blocking(move || threads::get_post(&db, &user.actor(), id)).await?,
+    ))
+}
+
+/// Edit a post; the author (while allowed to post) or a moderator. Keeps the old revision.
+#[utoipa::path(
+    tag = "posts",
+    params(("id" = i64, Path)),
+    request_body = EditPostRequest,
+    responses(
+        (status = 200, body = PostView),
+        (status = 400, body = ErrorBody, description = "invalid_body, invalid_language_tag"),
+        (status = 403, body = ErrorBody, description = "permission_denied, banned"),
+        (status = 404, body = ErrorBody, description = "post_not_found"),
+        (status = 409, body = ErrorBody, description = "thread_locked"),
+    )
+)]
+#[patch("/posts/{id}")]
+pub async fn edit_post(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Json<EditPostRequest>,
+) -> ApiResult<Json<PostView>> {
+    let db = state.db.clone();
+    let id = id.into_inner();
+    Ok(Json(
+        blocking(move || threads::edit_post(&db, &user.actor(), id, body.into_inner())).await?,
+    ))
+}
+
+/// Delete a post; the author or a moderator. Its body is never shown again.
+#[utoipa::path(
+    tag = "posts",
+    params(("id" = i64, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody, description = "post_not_found"))
+)]
+#[delete("/posts/{id}")]
+pub async fn delete_post(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    let id = id.into_inner();
+    blocking(move || threads::delete_post(&db, &user.actor(), id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A post's edit history, oldest first.
+#[utoipa::path(
+    tag = "posts",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<RevisionView>), (status = 404, body = ErrorBody, description = "post_not_found"))
+)]
+#[get("/posts/{id}/revisions")]
+pub async fn list_revisions(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+) -> ApiResult<Json<Vec<RevisionView>>> {
+    let db = state.db.clone();
+    let id = id.into_inner();
+    Ok(Json(
+        blocking(move || threads::revisions(&db, &user.actor(), id)).await?,
+    ))
+}
+
+/// Hide a post from everyone but moderators and its author. Moderators only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("id" = i64, Path)),
+    request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = PostView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+)]
+#[post("/posts/{id}/hide")]
+pub async fn hide_post(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<PostView>> {
+    set_hidden(state, user, id.into_inner(), body, true).await
+}
+
+/// Show a hidden post again. Moderators only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("id" = i64, Path)),
+    request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = PostView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+)]
+#[post("/posts/{id}/unhide")]
+pub async fn unhide_post(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<PostView>> {
+    set_hidden(state, user, id.into_inner(), body, false).await
+}
+
+async fn set_hidden(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: i64,
+    body: Bytes,
+    hidden: bool,
+) -> ApiResult<Json<PostView>> {
+    let reason: ReasonRequest = optional_body(&body)?;
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || moderation::set_post_hidden(&db, &user.actor(), id, hidden, reason))
+            .await?,
+    ))
+}
+
+/// Report a post to the space's moderators; any member who can see it.
+#[utoipa::path(
+    tag = "moderation",
+    params(("id" = i64, Path)),
+    request_body = ReportRequest,
+    responses(
+        (status = 201, body = ReportView),
+        (status = 400, body = ErrorBody, description = "invalid_reason"),
+        (status = 403, body = ErrorBody, description = "not_member"),
+        (status = 404, body = ErrorBody, description = "post_not_found"),
+    )
+)]
+#[post("/posts/{id}/reports")]
+pub async fn report_post(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Json<ReportRequest>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    let id = id.into_inner();
+    let report =
+        blocking(move || moderation::report_post(&db, &user.actor(), id, body.into_inner()))
+            .await?;
+    Ok(HttpResponse::Created().json(report))
+}

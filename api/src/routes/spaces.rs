@@ -1,0 +1,151 @@
+//! Spaces and their members.
+
+use actix_web::web::{Bytes, Data, Json, Path};
+use actix_web::{HttpResponse, get, patch, post};
+use pontis_models::api_types::{
+    CreateSpaceRequest, JoinSpaceRequest, MemberView, SpaceView, UpdateMemberRequest,
+};
+use pontis_models::spaces;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiResult, ErrorBody};
+use crate::routes::{blocking, optional_body};
+use crate::state::AppState;
+
+/// Create a space; its creator becomes its owner.
+#[utoipa::path(
+    tag = "spaces",
+    request_body = CreateSpaceRequest,
+    responses(
+        (status = 201, body = SpaceView),
+        (status = 400, body = ErrorBody, description = "invalid_slug, invalid_space_name, description_too_long"),
+        (status = 409, body = ErrorBody, description = "slug_taken"),
+    )
+)]
+#[post("/spaces")]
+pub async fn create_space(
+    state: Data<AppState>,
+    user: CurrentUser,
+    body: Json<CreateSpaceRequest>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    let space = blocking(move || spaces::create(&db, &user.actor(), body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(space))
+}
+
+/// The spaces the user can see: their own first, then public ones.
+#[utoipa::path(tag = "spaces", responses((status = 200, body = Vec<SpaceView>), (status = 401, body = ErrorBody)))]
+#[get("/spaces")]
+pub async fn list_spaces(
+    state: Data<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<SpaceView>>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || spaces::list(&db, &user.actor())).await?,
+    ))
+}
+
+/// One space. Members-only spaces are not found by non-members.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path)),
+    responses((status = 200, body = SpaceView), (status = 404, body = ErrorBody, description = "space_not_found"))
+)]
+#[get("/spaces/{slug}")]
+pub async fn get_space(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+) -> ApiResult<Json<SpaceView>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || spaces::get(&db, &user.actor(), &slug)).await?,
+    ))
+}
+
+/// Join a public space, or a members-only one with its invite code.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path)),
+    request_body(content = Option<JoinSpaceRequest>, description = "May be left out for public spaces"),
+    responses(
+        (status = 200, body = SpaceView),
+        (status = 404, body = ErrorBody, description = "space_not_found, also for a wrong invite code"),
+        (status = 409, body = ErrorBody, description = "already_member"),
+    )
+)]
+#[post("/spaces/{slug}/join")]
+pub async fn join_space(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<SpaceView>> {
+    let input: JoinSpaceRequest = optional_body(&body)?;
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || spaces::join(&db, &user.actor(), &slug, input)).await?,
+    ))
+}
+
+/// Leave a space. The last owner cannot leave.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody, description = "not_member"), (status = 409, body = ErrorBody, description = "last_owner"))
+)]
+#[post("/spaces/{slug}/leave")]
+pub async fn leave_space(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    blocking(move || spaces::leave(&db, &user.actor(), &slug)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The members of a space, with the languages they read; for members.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path)),
+    responses((status = 200, body = Vec<MemberView>), (status = 403, body = ErrorBody, description = "not_member"), (status = 404, body = ErrorBody))
+)]
+#[get("/spaces/{slug}/members")]
+pub async fn list_members(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+) -> ApiResult<Json<Vec<MemberView>>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || spaces::members(&db, &user.actor(), &slug)).await?,
+    ))
+}
+
+/// Set a member's role; owners only.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path), ("handle" = String, Path)),
+    request_body = UpdateMemberRequest,
+    responses(
+        (status = 200, body = MemberView),
+        (status = 403, body = ErrorBody, description = "permission_denied, not_member"),
+        (status = 404, body = ErrorBody, description = "space_not_found, user_not_found"),
+        (status = 409, body = ErrorBody, description = "last_owner"),
+    )
+)]
+#[patch("/spaces/{slug}/members/{handle}")]
+pub async fn update_member(
+    state: Data<AppState>,
+    user: CurrentUser,
+    path: Path<(String, String)>,
+    body: Json<UpdateMemberRequest>,
+) -> ApiResult<Json<MemberView>> {
+    let db = state.db.clone();
+    let (slug, handle) = path.into_inner();
+    Ok(Json(
+        blocking(move || spaces::set_role(&db, &user.actor(), &slug, &handle, body.role)).await?,
+    ))
+}

@@ -1,0 +1,256 @@
+//! Threads: starting, listing, reading, replying, and the moderators' thread switches.
+
+use actix_web::web::{Bytes, Data, Json, Path, Query};
+use actix_web::{HttpRequest, HttpResponse, get, post};
+use pontis_models::api_types::{
+    CreatePostRequest, CreateThreadRequest, PostView, ReasonRequest, ThreadList, ThreadPage,
+    ThreadView, ThreadWithPostView,
+};
+use pontis_models::moderation::{self, ThreadFlag};
+use pontis_models::threads;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiResult, ErrorBody};
+use crate::rate_limit::client_ip;
+use crate::routes::{PageQuery, blocking, optional_body};
+use crate::state::AppState;
+
+/// Posting limits apply per user and per address.
+fn check_posting_limits(state: &AppState, req: &HttpRequest, user: &CurrentUser) -> ApiResult<()> {
+    state
+        .limits
+        .posts_per_user
+        .check(&user.actor().user_id.to_string())?;
+    state
+        .limits
+        .posts_per_ip
+        .check(&client_ip(req, state.trust_proxy))
+}
+
+/// Start a thread with its first post.
+#[utoipa::path(
+    tag = "threads",
+    params(("slug" = String, Path)),
+    request_body = CreateThreadRequest,
+    responses(
+        (status = 201, body = ThreadWithPostView),
+        (status = 400, body = ErrorBody, description = "invalid_title, invalid_body, invalid_language_tag"),
+        (status = 403, body = ErrorBody, description = "not_member, banned"),
+        (status = 404, body = ErrorBody, description = "space_not_found"),
+        (status = 429, body = ErrorBody, description = "rate_limited"),
+    )
+)]
+#[post("/spaces/{slug}/threads")]
+pub async fn create_thread(
+    state: Data<AppState>,
+    req: HttpRequest,
+    user: CurrentUser,
+    slug: Path<String>,
+    body: Json<CreateThreadRequest>,
+) -> ApiResult<HttpResponse> {
+    check_posting_limits(&state, &req, &user)?;
+    let db = state.db.clone();
+    let created =
+        blocking(move || threads::create_thread(&db, &user.actor(), &slug, body.into_inner()))
+            .await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// The threads of a space, pinned first, then by latest activity.
+#[utoipa::path(
+    tag = "threads",
+    params(("slug" = String, Path), PageQuery),
+    responses((status = 200, body = ThreadList), (status = 400, body = ErrorBody, description = "invalid_cursor, invalid_limit"), (status = 404, body = ErrorBody))
+)]
+#[get("/spaces/{slug}/threads")]
+pub async fn list_threads(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    page: Query<PageQuery>,
+) -> ApiResult<Json<ThreadList>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || {
+            threads::list_threads(
+                &db,
+                &user.actor(),
+                &slug,
+                page.cursor.as_deref(),
+                page.limit(),
+            )
+        })
+        .await?,
+    ))
+}
+
+/// A thread and its posts, oldest first.
+#[utoipa::path(
+    tag = "threads",
+    params(("id" = i64, Path), PageQuery),
+    responses((status = 200, body = ThreadPage), (status = 404, body = ErrorBody, description = "thread_not_found"))
+)]
+#[get("/threads/{id}")]
+pub async fn get_thread(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    page: Query<PageQuery>,
+) -> ApiResult<Json<ThreadPage>> {
+    let db = state.db.clone();
+    let id = id.into_inner();
+    Ok(Json(
+        blocking(move || {
+            threads::thread_page(&db, &user.actor(), id, page.cursor.as_deref(), page.limit())
+        })
+        .await?,
+    ))
+}
+
+/// Reply to a thread.
+#[utoipa::path(
+    tag = "threads",
+    params(("id" = i64, Path)),
+    request_body = CreatePostRequest,
+    responses(
+        (status = 201, body = PostView),
+        (status = 400, body = ErrorBody, description = "invalid_body, invalid_language_tag"),
+        (status = 403, body = ErrorBody, description = "not_member, banned"),
+        (status = 404, body = ErrorBody, description = "thread_not_found"),
+        (status = 409, body = ErrorBody, description = "thread_locked"),
+        (status = 429, body = ErrorBody, description = "rate_limited"),
+    )
+)]
+#[post("/threads/{id}/posts")]
+pub async fn create_post(
+    state: Data<AppState>,
+    req: HttpRequest,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Json<CreatePostRequest>,
+) -> ApiResult<HttpResponse> {
+    check_posting_limits(&state, &req, &user)?;
+    let db = state.db.clone();
+    let id = id.into_inner();
+    let post =
+        blocking(move || threads::create_post(&db, &user.actor(), id, body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(post))
+}
+
+async fn switch(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: i64,
+    body: Bytes,
+    flag: ThreadFlag,
+    on: bool,
+) -> ApiResult<Json<ThreadView>> {
+    let reason: ReasonRequest = optional_body(&body)?;
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || moderation::set_thread_flag(&db, &user.actor(), id, flag, on, reason))
+            .await?,
+    ))
+}
+
+/// Lock a thread: only moderators may reply. Moderators only.
+#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
+#[post("/threads/{id}/lock")]
+pub async fn lock_thread(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<ThreadView>> {
+    switch(state, user, id.into_inner(), body, ThreadFlag::Locked, true).await
+}
+
+/// Unlock a thread. Moderators only.
+#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
+#[post("/threads/{id}/unlock")]
+pub async fn unlock_thread(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<ThreadView>> {
+    switch(
+        state,
+        user,
+        id.into_inner(),
+        body,
+        ThreadFlag::Locked,
+        false,
+    )
+    .await
+}
+
+/// Pin a thread to the top of its space. Moderators only.
+#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
+#[post("/threads/{id}/pin")]
+pub async fn pin_thread(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<ThreadView>> {
+    switch(state, user, id.into_inner(), body, ThreadFlag::Pinned, true).await
+}
+
+/// Unpin a thread. Moderators only.
+#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
+#[post("/threads/{id}/unpin")]
+pub async fn unpin_thread(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<ThreadView>> {
+    switch(
+        state,
+        user,
+        id.into_inner(),
+        body,
+        ThreadFlag::Pinned,
+        false,
+    )
+    .await
+}
+
+/// Hide a thread from everyone but moderators and its author. Moderators only.
+#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
+#[post("/threads/{id}/hide")]
+pub async fn hide_thread(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<ThreadView>> {
+    switch(state, user, id.into_inner(), body, ThreadFlag::Hidden, true).await
+}
+
+/// Show a hidden thread again. Moderators only.
+#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
+    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
+#[post("/threads/{id}/unhide")]
+pub async fn unhide_thread(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<ThreadView>> {
+    switch(
+        state,
+        user,
+        id.into_inner(),
+        body,
+        ThreadFlag::Hidden,
+        false,
+    )
+    .await
+}
