@@ -1,0 +1,293 @@
+//! A real Pontis server per test, on a random local port, over a fresh database.
+
+use actix_web::http::Method;
+use actix_web::web::Data;
+use pontis_api::app::app;
+use pontis_api::cli;
+use pontis_api::config::{Config, RateLimits};
+use pontis_models::Backend;
+use pontis_models::testing::TestDb;
+use serde_json::{Value, json};
+
+/// Each named `async fn name(backend: Backend)` becomes `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! http_tests {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[actix_web::test]
+            async fn $name() {
+                super::$name(pontis_models::Backend::Sqlite).await;
+            })*
+        }
+        mod postgres {
+            $(#[actix_web::test]
+            async fn $name() {
+                super::$name(pontis_models::Backend::Postgres).await;
+            })*
+        }
+    };
+}
+
+pub struct TestApp {
+    pub srv: actix_test::TestServer,
+    pub store: TestDb,
+}
+
+/// Rate limits off, so that tests measure behaviour, not the limiter.
+pub fn no_limits() -> RateLimits {
+    RateLimits {
+        registrations_per_hour_per_ip: 0,
+        logins_per_minute_per_ip: 0,
+        logins_per_minute_per_handle: 0,
+        posts_per_minute_per_user: 0,
+        posts_per_minute_per_ip: 0,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: i64,
+    pub handle: String,
+    pub token: String,
+    pub csrf: String,
+}
+
+/// How a request authenticates.
+#[derive(Clone, Copy)]
+pub enum Auth<'a> {
+    Anonymous,
+    Bearer(&'a TestUser),
+    /// The session cookie, with or without the CSRF header.
+    Cookie {
+        user: &'a TestUser,
+        csrf: bool,
+    },
+}
+
+impl<'a> From<&'a TestUser> for Auth<'a> {
+    fn from(user: &'a TestUser) -> Self {
+        Auth::Bearer(user)
+    }
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Value,
+    pub headers: actix_web::http::header::HeaderMap,
+}
+
+impl Reply {
+    /// The body, after checking the status.
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Value {
+        assert_eq!(
+            self.status, status,
+            "unexpected status; body: {}",
+            self.body
+        );
+        self.body
+    }
+
+    /// Checks an error response: status, stable code, and the shape of the body.
+    #[track_caller]
+    pub fn expect_error(self, status: u16, code: &str) -> Value {
+        assert_eq!(
+            self.status, status,
+            "unexpected status; body: {}",
+            self.body
+        );
+        assert_eq!(
+            self.body["code"], code,
+            "unexpected code; body: {}",
+            self.body
+        );
+        assert!(
+            self.body["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{}",
+            self.body
+        );
+        assert!(
+            ["invalid_request", "auth", "not_found", "internal"]
+                .contains(&self.body["type"].as_str().unwrap_or_default()),
+            "{}",
+            self.body
+        );
+        self.body
+    }
+}
+
+impl TestApp {
+    pub async fn start(backend: Backend) -> Self {
+        Self::with_limits(backend, no_limits()).await
+    }
+
+    pub async fn with_limits(backend: Backend, rate_limits: RateLimits) -> Self {
+        let store = TestDb::new(backend);
+        let config = Config {
+            rate_limits,
+            ..Config::default()
+        };
+        let state = Data::new(cli::state(&config, store.db.clone()).expect("app state"));
+        let srv = actix_test::start(move || app(state.clone()));
+        Self { srv, store }
+    }
+
+    pub async fn request<'a>(
+        &self,
+        method: Method,
+        path: &str,
+        auth: impl Into<Auth<'a>>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = self.srv.request(method, self.srv.url(path));
+        match auth.into() {
+            Auth::Anonymous => {}
+            Auth::Bearer(user) => {
+                req = req.insert_header(("Authorization", format!("Bearer {}", user.token)));
+            }
+            Auth::Cookie { user, csrf } => {
+                req = req.insert_header(("Cookie", format!("pontis_session={}", user.token)));
+                if csrf {
+                    req = req.insert_header(("X-CSRF-Token", user.csrf.clone()));
+                }
+            }
+        }
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        let mut res = match body {
+            Some(body) => req.send_json(&body).await,
+            None => req.send().await,
+        }
+        .expect("request reaches the server");
+        let bytes = res
+            .body()
+            .limit(16 * 1024 * 1024)
+            .await
+            .expect("response body");
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        Reply {
+            status: res.status().as_u16(),
+            body,
+            headers: res.headers().clone(),
+        }
+    }
+
+    pub async fn get<'a>(&self, path: &str, auth: impl Into<Auth<'a>>) -> Reply {
+        self.request(Method::GET, path, auth, None, &[]).await
+    }
+
+    pub async fn post<'a>(&self, path: &str, auth: impl Into<Auth<'a>>, body: Value) -> Reply {
+        self.request(Method::POST, path, auth, Some(body), &[])
+            .await
+    }
+
+    pub async fn patch<'a>(&self, path: &str, auth: impl Into<Auth<'a>>, body: Value) -> Reply {
+        self.request(Method::PATCH, path, auth, Some(body), &[])
+            .await
+    }
+
+    pub async fn delete<'a>(&self, path: &str, auth: impl Into<Auth<'a>>) -> Reply {
+        self.request(Method::DELETE, path, auth, None, &[]).await
+    }
+
+    /// Registers a user who reads `languages` (the first is also the UI locale).
+    pub async fn register(&self, handle: &str, languages: &[&str]) -> TestUser {
+        let body = self
+            .post(
+                "/api/v1/auth/register",
+                Auth::Anonymous,
+                json!({
+                    "handle": handle,
+                    "password": "correct horse battery",
+                    "locale": languages[0],
+                    "languages": languages,
+                }),
+            )
+            .await
+            .expect(201);
+        TestUser {
+            id: body["user"]["id"].as_i64().expect("user id"),
+            handle: handle.to_owned(),
+            token: body["token"].as_str().expect("token").to_owned(),
+            csrf: body["csrf_token"].as_str().expect("csrf token").to_owned(),
+        }
+    }
+
+    /// Creates a space owned by `owner`; returns its invite code.
+    pub async fn space(&self, owner: &TestUser, slug: &str, visibility: &str) -> String {
+        let body = self
+            .post(
+                "/api/v1/spaces",
+                owner,
+                json!({"slug": slug, "name": format!("Space {slug}"), "visibility": visibility}),
+            )
+            .await
+            .expect(201);
+        body["invite_code"]
+            .as_str()
+            .expect("owner sees the invite code")
+            .to_owned()
+    }
+
+    pub async fn join(&self, user: &TestUser, slug: &str, invite_code: Option<&str>) {
+        self.post(
+            &format!("/api/v1/spaces/{slug}/join"),
+            user,
+            json!({ "invite_code": invite_code }),
+        )
+        .await
+        .expect(200);
+    }
+
+    pub async fn set_role(&self, owner: &TestUser, slug: &str, handle: &str, role: &str) {
+        self.patch(
+            &format!("/api/v1/spaces/{slug}/members/{handle}"),
+            owner,
+            json!({ "role": role }),
+        )
+        .await
+        .expect(200);
+    }
+
+    /// Starts a thread in English; returns (thread id, first post id).
+    pub async fn thread(
+        &self,
+        author: &TestUser,
+        slug: &str,
+        title: &str,
+        body: &str,
+    ) -> (i64, i64) {
+        let created = self
+            .post(
+                &format!("/api/v1/spaces/{slug}/threads"),
+                author,
+                json!({"title": title, "body": body, "lang": "en"}),
+            )
+            .await
+            .expect(201);
+        (
+            created["thread"]["id"].as_i64().expect("thread id"),
+            created["post"]["id"].as_i64().expect("post id"),
+        )
+    }
+
+    pub async fn reply(&self, author: &TestUser, thread_id: i64, body: &str) -> i64 {
+        self.post(
+            &format!("/api/v1/threads/{thread_id}/posts"),
+            author,
+            json!({"body": body, "lang": "en"}),
+        )
+        .await
+        .expect(201)["id"]
+            .as_i64()
+            .expect("post id")
+    }
+}

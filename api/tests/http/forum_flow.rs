@@ -1,0 +1,84 @@
+//! The forum core end to end, as a class would use it.
+
+use pontis_models::Backend;
+use serde_json::json;
+
+use crate::common::TestApp;
+use crate::http_tests;
+
+async fn two_schools_talk_and_a_teacher_moderates(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let teacher = app.register("ms_rossi", &["it", "en"]).await;
+    let ana = app.register("ana", &["es"]).await;
+    let ben = app.register("ben", &["de", "en"]).await;
+
+    let code = app.space(&teacher, "solar-project", "members_only").await;
+    app.join(&ana, "solar-project", Some(&code)).await;
+    app.join(&ben, "solar-project", Some(&code)).await;
+
+    let created = app
+        .post(
+            "/api/v1/spaces/solar-project/threads",
+            &ana,
+            json!({"title": "Paneles solares en nuestra escuela",
+                   "body": "Instalamos paneles solares en el techo de nuestra escuela la semana pasada. ¿Y vosotros?"}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(created["post"]["lang"], "es");
+    let thread = created["thread"]["id"].as_i64().expect("thread id");
+
+    let reply = app
+        .post(
+            &format!("/api/v1/threads/{thread}/posts"),
+            &ben,
+            json!({"body": "Wir haben letztes Jahr Solarzellen auf dem Dach unserer Turnhalle gebaut.", "lang": "de"}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(reply["lang"], "de");
+    assert_eq!(reply["lang_source"], "declared");
+    let reply_id = reply["id"].as_i64().expect("id");
+
+    let page = app
+        .get(&format!("/api/v1/threads/{thread}"), &ana)
+        .await
+        .expect(200);
+    assert_eq!(page["posts"].as_array().map(Vec::len), Some(2));
+    assert_eq!(page["posts"][1]["author"]["handle"], "ben");
+
+    app.post(
+        &format!("/api/v1/posts/{reply_id}/hide"),
+        &teacher,
+        json!({"reason": "off topic"}),
+    )
+    .await
+    .expect(200);
+    let page = app
+        .get(&format!("/api/v1/threads/{thread}"), &ana)
+        .await
+        .expect(200);
+    assert_eq!(
+        page["posts"].as_array().map(Vec::len),
+        Some(1),
+        "hidden from other students"
+    );
+    let page = app
+        .get(&format!("/api/v1/threads/{thread}"), &teacher)
+        .await
+        .expect(200);
+    assert_eq!(page["posts"][1]["hidden"], true);
+    assert_eq!(page["posts"][1]["hidden_reason"], "off topic");
+
+    let log = app
+        .get("/api/v1/spaces/solar-project/modlog", &teacher)
+        .await
+        .expect(200);
+    let entry = &log["entries"][0];
+    assert_eq!(entry["action"], "hide_post");
+    assert_eq!(entry["post_id"], reply_id);
+    assert_eq!(entry["target_user"]["handle"], "ben");
+    assert_eq!(entry["reason"], "off topic");
+}
+
+http_tests!(two_schools_talk_and_a_teacher_moderates);

@@ -1,0 +1,8 @@
+//! HTTP-level tests through the real actix app, each on SQLite and on PostgreSQL.
+
+mod common;
+
+mod accounts;
+mod concurrency;
+mod contract;
+mod forum_flow;
