@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every check CI runs: formatting, clippy, and all tests on SQLite and PostgreSQL.
+# PostgreSQL must answer at PONTIS_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432);
+# if it does not, the tests fail: they are never skipped.
+source "$(dirname "$0")/common.sh"
+cd "$(dirname "$0")/.."
+
+require_cargo
+install_system_packages postgresql-client
+
+postgres="${PONTIS_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
+if ! pg_isready -q -d "$postgres/postgres"; then
+    echo "PostgreSQL does not answer at $postgres; the tests need it." >&2
+    exit 1
+fi
+
+cargo fmt --all -- --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo test --locked --workspace
