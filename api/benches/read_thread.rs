@@ -45,7 +45,7 @@ async fn run(backend: Backend, seconds: u64, connections: usize) {
     let state = Data::new(cli::state(&config, store.db.clone()).expect("state"));
     let srv = actix_test::start_with(actix_test::config().workers(2), move || app(state.clone()));
     let client = awc::Client::builder()
-        .limit(connections)
+        .connector(awc::Connector::new().limit(connections))
         .timeout(Duration::from_secs(30))
         .finish();
 

@@ -116,6 +116,8 @@ impl Config {
 }
 
 #[cfg(test)]
+// figment's Jail dictates the closures' error type.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 

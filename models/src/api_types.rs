@@ -197,7 +197,7 @@ pub struct ThreadView {
     pub locked: bool,
     pub pinned: bool,
     pub hidden: bool,
-    /// Posts the reader can see, the opening post included.
+    /// Posts the reader can see, the opening post included; deleted ones are not counted.
     pub post_count: i64,
     pub created_at: DateTime<Utc>,
     pub bumped_at: DateTime<Utc>,
@@ -307,6 +307,7 @@ pub enum ModAction {
     UnhideThread,
     HidePost,
     UnhidePost,
+    EditPost,
     DeletePost,
     ResolveReport,
     Ban,

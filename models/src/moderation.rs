@@ -539,7 +539,7 @@ pub fn modlog(
     })
 }
 
-const ACTIONS: [(ModAction, &str); 13] = [
+const ACTIONS: [(ModAction, &str); 14] = [
     (ModAction::LockThread, "lock_thread"),
     (ModAction::UnlockThread, "unlock_thread"),
     (ModAction::PinThread, "pin_thread"),
@@ -548,6 +548,7 @@ const ACTIONS: [(ModAction, &str); 13] = [
     (ModAction::UnhideThread, "unhide_thread"),
     (ModAction::HidePost, "hide_post"),
     (ModAction::UnhidePost, "unhide_post"),
+    (ModAction::EditPost, "edit_post"),
     (ModAction::DeletePost, "delete_post"),
     (ModAction::ResolveReport, "resolve_report"),
     (ModAction::Ban, "ban"),

@@ -216,6 +216,20 @@ pub fn edit_post(db: &Db, actor: &Actor, post_id: i64, input: EditPostRequest) -
             .execute(conn)?;
         let edited = load_post(conn, post.id)?;
         insert_revision(conn, &edited, actor.user_id)?;
+        if post.author_id != actor.user_id {
+            log_action(
+                conn,
+                access.space.id,
+                actor.user_id,
+                ModAction::EditPost,
+                Target {
+                    user_id: Some(post.author_id),
+                    thread_id: Some(post.thread_id),
+                    post_id: Some(post.id),
+                },
+                None,
+            )?;
+        }
         post_view_single(conn, actor, &access, &edited)
     })
 }
@@ -256,12 +270,17 @@ pub fn delete_post(db: &Db, actor: &Actor, post_id: i64) -> Result<()> {
     })
 }
 
-/// The edit history, oldest first; to those who may see the post. Deleted posts have none.
+/// The edit history, oldest first, for the author and the space's moderators. Other
+/// readers see only the current text: a teacher who edits out a phone number must be
+/// able to make it disappear. Deleted posts have no history to show.
 pub fn revisions(db: &Db, actor: &Actor, post_id: i64) -> Result<Vec<RevisionView>> {
     db.read(|conn| {
-        let (post, _, _) = post_access(conn, actor, post_id)?;
+        let (post, _, access) = post_access(conn, actor, post_id)?;
         if post.deleted_at.is_some() {
             return Err(Error::PostNotFound);
+        }
+        if post.author_id != actor.user_id && !access.is_moderator() {
+            return Err(Error::PermissionDenied);
         }
         let rows = post_revisions::table
             .inner_join(users::table.on(users::id.eq(post_revisions::edited_by)))

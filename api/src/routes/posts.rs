@@ -76,11 +76,15 @@ pub async fn delete_post(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// A post's edit history, oldest first.
+/// A post's edit history, oldest first; for its author and the space's moderators.
 #[utoipa::path(
     tag = "posts",
     params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<RevisionView>), (status = 404, body = ErrorBody, description = "post_not_found"))
+    responses(
+        (status = 200, body = Vec<RevisionView>),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "post_not_found"),
+    )
 )]
 #[get("/posts/{id}/revisions")]
 pub async fn list_revisions(

@@ -48,7 +48,6 @@ async fn register_login_logout(backend: Backend) {
         .expect(200);
     let token = login["token"].as_str().expect("token").to_owned();
     let user = crate::common::TestUser {
-        id: login["user"]["id"].as_i64().expect("id"),
         handle: "ana_1".into(),
         token,
         csrf: login["csrf_token"].as_str().expect("csrf").to_owned(),

@@ -46,7 +46,6 @@ pub fn no_limits() -> RateLimits {
 
 #[derive(Debug, Clone)]
 pub struct TestUser {
-    pub id: i64,
     pub handle: String,
     pub token: String,
     pub csrf: String,
@@ -214,7 +213,6 @@ impl TestApp {
             .await
             .expect(201);
         TestUser {
-            id: body["user"]["id"].as_i64().expect("user id"),
             handle: handle.to_owned(),
             token: body["token"].as_str().expect("token").to_owned(),
             csrf: body["csrf_token"].as_str().expect("csrf token").to_owned(),
@@ -289,5 +287,94 @@ impl TestApp {
         .expect(201)["id"]
             .as_i64()
             .expect("post id")
+    }
+}
+
+/// A space with one member of each role, and someone outside it.
+#[derive(Debug)]
+pub struct Class {
+    pub invite_code: String,
+    /// Created the space.
+    pub owner: TestUser,
+    /// Promoted to teacher by the owner.
+    pub teacher: TestUser,
+    /// Students.
+    pub ana: TestUser,
+    pub ben: TestUser,
+    /// Registered, but not a member.
+    pub outsider: TestUser,
+}
+
+impl TestApp {
+    /// Creates a space `slug` with an owner, a teacher, two students and an outsider.
+    /// Registers the users `owner`, `teacher`, `ana`, `ben` and `outsider`.
+    pub async fn class(&self, slug: &str, visibility: &str) -> Class {
+        let owner = self.register("owner", &["en"]).await;
+        let teacher = self.register("teacher", &["it", "en"]).await;
+        let ana = self.register("ana", &["es", "en"]).await;
+        let ben = self.register("ben", &["de", "en"]).await;
+        let outsider = self.register("outsider", &["fr"]).await;
+        let invite_code = self.space(&owner, slug, visibility).await;
+        for member in [&teacher, &ana, &ben] {
+            self.join(member, slug, Some(&invite_code)).await;
+        }
+        self.set_role(&owner, slug, "teacher", "teacher").await;
+        Class {
+            invite_code,
+            owner,
+            teacher,
+            ana,
+            ben,
+            outsider,
+        }
+    }
+
+    /// Bans `handle` from the space for good; returns the ban.
+    pub async fn ban(&self, moderator: &TestUser, slug: &str, handle: &str) -> Value {
+        self.post(
+            &format!("/api/v1/spaces/{slug}/bans"),
+            moderator,
+            json!({"handle": handle, "reason": "spam"}),
+        )
+        .await
+        .expect(201)
+    }
+
+    /// A global administrator, created directly in the database as `pontis admin
+    /// create-user --admin` does (the API cannot make one), then logged in.
+    pub async fn admin(&self, handle: &str) -> TestUser {
+        let db = self.store.db.clone();
+        let new_user = pontis_models::accounts::NewUser {
+            handle: handle.to_owned(),
+            password: "correct horse battery".to_owned(),
+            display_name: None,
+            locale: "en".to_owned(),
+            languages: vec!["en".to_owned()],
+            is_admin: true,
+        };
+        let created =
+            actix_web::web::block(move || pontis_models::accounts::create_user(&db, new_user))
+                .await
+                .expect("blocking task")
+                .expect("create the administrator");
+        assert!(created.is_admin);
+        let body = self
+            .post(
+                "/api/v1/auth/login",
+                Auth::Anonymous,
+                json!({"handle": handle, "password": "correct horse battery"}),
+            )
+            .await
+            .expect(200);
+        TestUser {
+            handle: created.handle,
+            token: body["token"].as_str().expect("token").to_owned(),
+            csrf: body["csrf_token"].as_str().expect("csrf token").to_owned(),
+        }
+    }
+
+    /// POST with no body at all.
+    pub async fn post_empty<'a>(&self, path: &str, auth: impl Into<Auth<'a>>) -> Reply {
+        self.request(Method::POST, path, auth, None, &[]).await
     }
 }

@@ -6,3 +6,7 @@ mod accounts;
 mod concurrency;
 mod contract;
 mod forum_flow;
+mod moderation;
+mod posts;
+mod spaces;
+mod threads;
