@@ -153,104 +153,43 @@ async fn switch(
     ))
 }
 
-/// Lock a thread: only moderators may reply. Moderators only.
-#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
-#[post("/threads/{id}/lock")]
-pub async fn lock_thread(
-    state: Data<AppState>,
-    user: CurrentUser,
-    id: Path<i64>,
-    body: Bytes,
-) -> ApiResult<Json<ThreadView>> {
-    switch(state, user, id.into_inner(), body, ThreadFlag::Locked, true).await
+/// One handler per switch, each with its own route and OpenAPI entry.
+macro_rules! thread_switch {
+    ($($name:ident, $path:literal, $flag:expr, $on:expr, $doc:literal;)*) => {$(
+        #[doc = $doc]
+        #[utoipa::path(
+            tag = "moderation",
+            params(("id" = i64, Path)),
+            request_body(content = Option<ReasonRequest>),
+            responses(
+                (status = 200, body = ThreadView),
+                (status = 403, body = ErrorBody, description = "permission_denied"),
+                (status = 404, body = ErrorBody, description = "thread_not_found"),
+            )
+        )]
+        #[post($path)]
+        pub async fn $name(
+            state: Data<AppState>,
+            user: CurrentUser,
+            id: Path<i64>,
+            body: Bytes,
+        ) -> ApiResult<Json<ThreadView>> {
+            switch(state, user, id.into_inner(), body, $flag, $on).await
+        }
+    )*};
 }
 
-/// Unlock a thread. Moderators only.
-#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
-#[post("/threads/{id}/unlock")]
-pub async fn unlock_thread(
-    state: Data<AppState>,
-    user: CurrentUser,
-    id: Path<i64>,
-    body: Bytes,
-) -> ApiResult<Json<ThreadView>> {
-    switch(
-        state,
-        user,
-        id.into_inner(),
-        body,
-        ThreadFlag::Locked,
-        false,
-    )
-    .await
-}
-
-/// Pin a thread to the top of its space. Moderators only.
-#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
-#[post("/threads/{id}/pin")]
-pub async fn pin_thread(
-    state: Data<AppState>,
-    user: CurrentUser,
-    id: Path<i64>,
-    body: Bytes,
-) -> ApiResult<Json<ThreadView>> {
-    switch(state, user, id.into_inner(), body, ThreadFlag::Pinned, true).await
-}
-
-/// Unpin a thread. Moderators only.
-#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
-#[post("/threads/{id}/unpin")]
-pub async fn unpin_thread(
-    state: Data<AppState>,
-    user: CurrentUser,
-    id: Path<i64>,
-    body: Bytes,
-) -> ApiResult<Json<ThreadView>> {
-    switch(
-        state,
-        user,
-        id.into_inner(),
-        body,
-        ThreadFlag::Pinned,
-        false,
-    )
-    .await
-}
-
-/// Hide a thread from everyone but moderators and its author. Moderators only.
-#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
-#[post("/threads/{id}/hide")]
-pub async fn hide_thread(
-    state: Data<AppState>,
-    user: CurrentUser,
-    id: Path<i64>,
-    body: Bytes,
-) -> ApiResult<Json<ThreadView>> {
-    switch(state, user, id.into_inner(), body, ThreadFlag::Hidden, true).await
-}
-
-/// Show a hidden thread again. Moderators only.
-#[utoipa::path(tag = "moderation", params(("id" = i64, Path)), request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = ThreadView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody)))]
-#[post("/threads/{id}/unhide")]
-pub async fn unhide_thread(
-    state: Data<AppState>,
-    user: CurrentUser,
-    id: Path<i64>,
-    body: Bytes,
-) -> ApiResult<Json<ThreadView>> {
-    switch(
-        state,
-        user,
-        id.into_inner(),
-        body,
-        ThreadFlag::Hidden,
-        false,
-    )
-    .await
+thread_switch! {
+    lock_thread, "/threads/{id}/lock", ThreadFlag::Locked, true,
+        "Lock a thread: only moderators may reply. Moderators only.";
+    unlock_thread, "/threads/{id}/unlock", ThreadFlag::Locked, false,
+        "Unlock a thread. Moderators only.";
+    pin_thread, "/threads/{id}/pin", ThreadFlag::Pinned, true,
+        "Pin a thread to the top of its space. Moderators only.";
+    unpin_thread, "/threads/{id}/unpin", ThreadFlag::Pinned, false,
+        "Unpin a thread. Moderators only.";
+    hide_thread, "/threads/{id}/hide", ThreadFlag::Hidden, true,
+        "Hide a thread from everyone but moderators and its author. Moderators only.";
+    unhide_thread, "/threads/{id}/unhide", ThreadFlag::Hidden, false,
+        "Show a hidden thread again. Moderators only.";
 }
