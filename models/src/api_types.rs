@@ -194,6 +194,8 @@ pub struct ThreadView {
     pub author: AuthorView,
     pub title: String,
     pub lang: String,
+    /// The title in the reader's language, when the reader does not read `lang`.
+    pub title_translation: Option<TranslationView>,
     pub locked: bool,
     pub pinned: bool,
     pub hidden: bool,
@@ -203,8 +205,32 @@ pub struct ThreadView {
     pub bumped_at: DateTime<Utc>,
 }
 
-/// A post in the language its author wrote it in. Translations of `body` arrive with
-/// the translation worker as a field beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TranslationStatus {
+    /// Translates the current revision.
+    Ready,
+    /// Queued or being translated; `body` is absent.
+    Pending,
+    /// Translates an earlier revision; the new one is on its way.
+    Stale,
+    /// No installed engine connects the languages, or translating failed for good.
+    Unavailable,
+}
+
+/// A text in the reader's language.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TranslationView {
+    pub lang: String,
+    pub status: TranslationStatus,
+    pub body: Option<String>,
+    /// `ctranslate2`, `apertium`, or both joined by `+` for a pivot.
+    pub engine: Option<String>,
+    pub model: Option<String>,
+}
+
+/// A post as its author wrote it (`body`, `lang`), and, when the reader does not read that
+/// language, its `translation` into the reader's language.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct PostView {
     pub id: i64,
@@ -221,6 +247,8 @@ pub struct PostView {
     /// Shown to moderators and the author.
     pub hidden_reason: Option<String>,
     pub deleted: bool,
+    /// Absent when the reader reads the post's language, or the post is deleted.
+    pub translation: Option<TranslationView>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

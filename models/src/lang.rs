@@ -39,13 +39,25 @@ pub fn detect(text: &str, author_languages: &[String]) -> Option<String> {
     let tag = lang
         .to_639_1()
         .map_or_else(|| code.to_owned(), str::to_owned);
-    let author_reads_it = author_languages.iter().any(|l| primary(l) == tag);
+    let author_reads_it = author_languages.iter().any(|l| same_language(l, &tag));
     (info.is_reliable() || (author_reads_it && info.confidence() >= PLAUSIBLE)).then_some(tag)
 }
 
-/// The primary language subtag: `pt-BR` → `pt`.
-pub fn primary(tag: &str) -> &str {
-    tag.split('-').next().unwrap_or(tag)
+/// Whether a reader of `b` reads text in `a`: same language and, where both name one, the
+/// same script. Regions do not matter (`pt-BR` reads `pt`); scripts do (`zh-Hant` does not
+/// read `zh-Hans`).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let base = |tag: &str| {
+        let mut parts = tag.split('-');
+        let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let script = parts
+            .next()
+            .filter(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
+            .map(str::to_ascii_lowercase);
+        (language, script)
+    };
+    let ((la, sa), (lb, sb)) = (base(a), base(b));
+    la == lb && (sa.is_none() || sb.is_none() || sa == sb)
 }
 
 #[cfg(test)]
@@ -67,6 +79,14 @@ mod tests {
             let err = normalize(bad).expect_err(bad);
             assert_eq!(err.code(), "invalid_language_tag", "{bad}");
         }
+    }
+
+    #[test]
+    fn regions_do_not_matter_scripts_do() {
+        assert!(same_language("pt-BR", "pt"));
+        assert!(same_language("zh-Hans", "zh-Hans-CN"));
+        assert!(!same_language("zh-Hans", "zh-Hant"));
+        assert!(!same_language("es", "en"));
     }
 
     #[test]

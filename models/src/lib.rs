@@ -14,6 +14,7 @@ pub mod schema;
 pub mod secrets;
 pub mod spaces;
 pub mod threads;
+pub mod translation;
 
 pub use access::Actor;
 pub use db::{Backend, DatabaseUrl, Db, DbError};

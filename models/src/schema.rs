@@ -179,4 +179,48 @@ diesel::allow_tables_to_appear_in_same_query!(
     moderation_log,
     sessions,
     api_tokens,
+    translation_jobs,
+    translations,
+    segment_cache,
 );
+
+diesel::table! {
+    translation_jobs (id) {
+        id -> BigInt,
+        source_kind -> Text,
+        source_id -> BigInt,
+        source_lang -> Text,
+        target_lang -> Text,
+        source_revision -> Integer,
+        priority -> Integer,
+        state -> Text,
+        attempts -> Integer,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    translations (id) {
+        id -> BigInt,
+        source_kind -> Text,
+        source_id -> BigInt,
+        target_lang -> Text,
+        source_revision -> Integer,
+        body -> Text,
+        engine -> Text,
+        model -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    segment_cache (key) {
+        key -> Text,
+        translation -> Text,
+        created_at -> Timestamp,
+    }
+}

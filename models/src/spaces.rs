@@ -132,6 +132,7 @@ pub fn join(db: &Db, actor: &Actor, slug: &str, input: JoinSpaceRequest) -> Resu
                 memberships::joined_at.eq(now()),
             ))
             .execute(conn)?;
+        crate::translation::backfill_for_member(conn, access.space.id, actor.user_id)?;
         let access = SpaceAccess::by_id(conn, actor, access.space.id)?;
         space_view(conn, &access)
     })

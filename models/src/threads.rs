@@ -17,11 +17,13 @@ use crate::api_types::{
 use crate::db::{AnyBackend, AnyConnection, Db};
 use crate::error::{Error, Result};
 use crate::lang;
+use crate::lang::same_language;
 use crate::limits;
 use crate::moderation::{Target, log_action};
 use crate::rows::{Post, Thread, User, lang_source_to_db, now, utc};
 use crate::schema::{post_revisions, posts, threads, users};
 use crate::secrets::content_hash;
+use crate::translation::{self, SourceKind};
 
 fn validate_title(title: &str) -> Result<String> {
     limits::required(title, limits::TITLE_MAX).ok_or(Error::InvalidTitle {
@@ -34,6 +36,39 @@ fn validate_body(body: &str) -> Result<String> {
     limits::required(body, limits::BODY_MAX).ok_or(Error::InvalidBody {
         max: limits::BODY_MAX,
     })
+}
+
+/// The language a reader reads in, and every language they read.
+pub(crate) struct Reading {
+    lang: String,
+    reads: Vec<String>,
+}
+
+impl Reading {
+    /// In `requested` only when given, else in the reader's own languages.
+    pub(crate) fn of(
+        conn: &mut AnyConnection,
+        actor: &Actor,
+        requested: Option<&str>,
+    ) -> Result<Self> {
+        if let Some(tag) = requested {
+            let lang = lang::normalize(tag)?;
+            return Ok(Self {
+                reads: vec![lang.clone()],
+                lang,
+            });
+        }
+        let reads = languages_of(conn, actor.user_id)?;
+        let lang = reads
+            .first()
+            .cloned()
+            .ok_or_else(|| Error::Internal(format!("user {} reads no language", actor.user_id)))?;
+        Ok(Self { lang, reads })
+    }
+
+    fn needs_translation(&self, source_lang: &str) -> bool {
+        !self.reads.iter().any(|l| same_language(l, source_lang))
+    }
 }
 
 /// The declared language, else a confident detection, else the author's first language.
@@ -96,6 +131,8 @@ pub fn create_thread(
             created,
         )?;
         let thread = load_thread(conn, thread_id)?;
+        translation::queue_title(conn, &thread)?;
+        translation::queue_post(conn, access.space.id, &post)?;
         Ok(ThreadWithPostView {
             thread: thread_view(conn, actor, &access, &thread)?,
             post: post_view_single(conn, actor, &access, &post)?,
@@ -127,6 +164,7 @@ pub fn create_post(
             source,
             created,
         )?;
+        translation::queue_post(conn, access.space.id, &post)?;
         diesel::update(threads::table.find(thread.id))
             .set(threads::bumped_at.eq(created))
             .execute(conn)?;
@@ -216,6 +254,7 @@ pub fn edit_post(db: &Db, actor: &Actor, post_id: i64, input: EditPostRequest) -
             .execute(conn)?;
         let edited = load_post(conn, post.id)?;
         insert_revision(conn, &edited, actor.user_id)?;
+        translation::queue_post(conn, access.space.id, &edited)?;
         if post.author_id != actor.user_id {
             log_action(
                 conn,
@@ -307,10 +346,15 @@ pub fn revisions(db: &Db, actor: &Actor, post_id: i64) -> Result<Vec<RevisionVie
     })
 }
 
-pub fn get_post(db: &Db, actor: &Actor, post_id: i64) -> Result<PostView> {
+pub fn get_post(db: &Db, actor: &Actor, post_id: i64, lang: Option<&str>) -> Result<PostView> {
     db.read(|conn| {
         let (post, _, access) = post_access(conn, actor, post_id)?;
-        post_view_single(conn, actor, &access, &post)
+        let reading = Reading::of(conn, actor, lang)?;
+        let (mut views, _) =
+            post_views_in(conn, actor, &access, std::slice::from_ref(&post), &reading)?;
+        views
+            .pop()
+            .ok_or_else(|| Error::Internal("post view missing".into()))
     })
 }
 
@@ -371,16 +415,21 @@ pub fn list_threads(
 }
 
 /// A thread with its posts in order, `limit` at a time.
+/// A thread with its posts in order, `limit` at a time, each with its translation into
+/// `lang` (default: the reader's first language) where the reader does not read it.
+/// Translations nobody had queued are queued now.
 pub fn thread_page(
     db: &Db,
     actor: &Actor,
     thread_id: i64,
     cursor: Option<&str>,
     limit: usize,
+    lang: Option<&str>,
 ) -> Result<ThreadPage> {
     check_limit(limit)?;
     let after = cursor.map(decode_id_cursor).transpose()?;
-    db.read(|conn| {
+    let (page, unqueued, reading_lang) = db.read(|conn| {
+        let reading = Reading::of(conn, actor, lang)?;
         let (thread, access) = thread_access(conn, actor, thread_id)?;
         let mut query = posts::table
             .filter(visible_posts(&access, actor))
@@ -398,14 +447,43 @@ pub fn thread_page(
             found.truncate(limit);
             found.last().map(|p| encode_id_cursor(p.id))
         });
-        let posts = post_views(conn, actor, &access, &found)?;
-        Ok(ThreadPage {
-            thread: thread_view(conn, actor, &access, &thread)?,
+        let (posts, mut unqueued) = post_views_in(conn, actor, &access, &found, &reading)?;
+        let (mut threads, unqueued_title) = thread_views_in(
+            conn,
+            actor,
+            &access,
+            std::slice::from_ref(&thread),
+            &reading,
+        )?;
+        unqueued.extend(unqueued_title);
+        let thread = threads
+            .pop()
+            .ok_or_else(|| Error::Internal("thread view missing".into()))?;
+        let page = ThreadPage {
+            thread,
             posts,
             next_cursor: next_cursor.flatten(),
-        })
-    })
+        };
+        Ok::<_, Error>((page, unqueued, reading.lang))
+    })?;
+    if !unqueued.is_empty() {
+        db.write(|conn| {
+            for kind in [SourceKind::Post, SourceKind::Title] {
+                let sources: Vec<(i64, String, i32)> = unqueued
+                    .iter()
+                    .filter(|u| u.0 == kind)
+                    .map(|u| (u.1, u.2.clone(), u.3))
+                    .collect();
+                translation::queue_on_demand(conn, kind, &sources, &reading_lang)?;
+            }
+            Ok::<_, Error>(())
+        })?;
+    }
+    Ok(page)
 }
+
+/// A source nobody has queued for the reader's language: kind, id, language, revision.
+type Unqueued = (SourceKind, i64, String, i32);
 
 fn check_limit(limit: usize) -> Result<()> {
     if (1..=limits::PAGE_MAX).contains(&limit) {
@@ -469,6 +547,32 @@ fn thread_views(
     access: &SpaceAccess,
     found: &[Thread],
 ) -> Result<Vec<ThreadView>> {
+    let reading = Reading::of(conn, actor, None)?;
+    Ok(thread_views_in(conn, actor, access, found, &reading)?.0)
+}
+
+fn thread_views_in(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    access: &SpaceAccess,
+    found: &[Thread],
+    reading: &Reading,
+) -> Result<(Vec<ThreadView>, Vec<Unqueued>)> {
+    let needing: HashMap<i64, i32> = found
+        .iter()
+        .filter(|t| reading.needs_translation(&t.lang))
+        .map(|t| (t.id, 1))
+        .collect();
+    let (mut titles, unqueued) = if needing.is_empty() {
+        (HashMap::new(), Vec::new())
+    } else {
+        translation::translation_views(conn, SourceKind::Title, &needing, &reading.lang)?
+    };
+    let unqueued = found
+        .iter()
+        .filter(|t| unqueued.contains(&t.id))
+        .map(|t| (SourceKind::Title, t.id, t.lang.clone(), 1))
+        .collect();
     let ids: Vec<i64> = found.iter().map(|t| t.id).collect();
     let counts: HashMap<i64, i64> = posts::table
         .filter(visible_posts(access, actor))
@@ -480,10 +584,11 @@ fn thread_views(
         .into_iter()
         .collect();
     let authors = authors_by_id(conn, found.iter().map(|t| t.author_id))?;
-    found
+    let views = found
         .iter()
         .map(|t| {
             Ok(ThreadView {
+                title_translation: titles.remove(&t.id),
                 id: t.id,
                 space: access.space.slug.clone(),
                 author: authors
@@ -500,7 +605,8 @@ fn thread_views(
                 bumped_at: utc(t.bumped_at),
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok((views, unqueued))
 }
 
 pub(crate) fn post_view_single(
@@ -515,14 +621,41 @@ pub(crate) fn post_view_single(
         .ok_or_else(|| Error::Internal("post view missing".into()))
 }
 
+/// Views in the reader's own languages.
 pub(crate) fn post_views(
     conn: &mut AnyConnection,
     actor: &Actor,
     access: &SpaceAccess,
     found: &[Post],
 ) -> Result<Vec<PostView>> {
+    let reading = Reading::of(conn, actor, None)?;
+    Ok(post_views_in(conn, actor, access, found, &reading)?.0)
+}
+
+fn post_views_in(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    access: &SpaceAccess,
+    found: &[Post],
+    reading: &Reading,
+) -> Result<(Vec<PostView>, Vec<Unqueued>)> {
+    let needing: HashMap<i64, i32> = found
+        .iter()
+        .filter(|p| p.deleted_at.is_none() && reading.needs_translation(&p.lang))
+        .map(|p| (p.id, p.revision))
+        .collect();
+    let (mut translated, unqueued) = if needing.is_empty() {
+        (HashMap::new(), Vec::new())
+    } else {
+        translation::translation_views(conn, SourceKind::Post, &needing, &reading.lang)?
+    };
+    let unqueued = found
+        .iter()
+        .filter(|p| unqueued.contains(&p.id))
+        .map(|p| (SourceKind::Post, p.id, p.lang.clone(), p.revision))
+        .collect();
     let authors = authors_by_id(conn, found.iter().map(|p| p.author_id))?;
-    found
+    let views = found
         .iter()
         .map(|p| {
             let deleted = p.deleted_at.is_some();
@@ -547,9 +680,11 @@ pub(crate) fn post_views(
                     None
                 },
                 deleted,
+                translation: translated.remove(&p.id),
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok((views, unqueued))
 }
 
 pub(crate) fn authors_by_id(

@@ -89,11 +89,18 @@ fn thread_post_edit_round_trip(t: TestDb) {
         history.iter().map(|r| r.body.as_str()).collect::<Vec<_>>(),
         ["Toll!", "Toll, danke!"]
     );
-    let page = threads::thread_page(db, &ben, created.thread.id, None, 1).expect("page 1");
+    let page = threads::thread_page(db, &ben, created.thread.id, None, 1, None).expect("page 1");
     assert_eq!(page.posts.len(), 1);
     assert_eq!(page.thread.post_count, 2);
-    let rest = threads::thread_page(db, &ben, created.thread.id, page.next_cursor.as_deref(), 50)
-        .expect("page 2");
+    let rest = threads::thread_page(
+        db,
+        &ben,
+        created.thread.id,
+        page.next_cursor.as_deref(),
+        50,
+        None,
+    )
+    .expect("page 2");
     assert_eq!(rest.posts[0].id, reply.id);
     assert!(rest.next_cursor.is_none());
 }
@@ -154,13 +161,13 @@ fn hidden_posts_are_for_moderators_and_authors(t: TestDb) {
     )
     .expect("hide");
     assert_eq!(
-        threads::get_post(db, &other, t1.post.id)
+        threads::get_post(db, &other, t1.post.id, None)
             .expect_err("hidden")
             .code(),
         "post_not_found"
     );
     assert_eq!(
-        threads::get_post(db, &student, t1.post.id)
+        threads::get_post(db, &student, t1.post.id, None)
             .expect("author")
             .hidden_reason
             .as_deref(),

@@ -1,1 +1,15 @@
-//! Translation engines and the translation worker arrive with the translator issue.
+//! Pontis translation: engines (CTranslate2, Apertium), Markdown-aware segmentation,
+//! routing between languages, and the worker that drains the translation queue. The
+//! engines know nothing of the database or HTTP; the worker reaches jobs through
+//! [`worker::JobSource`].
+
+pub mod apertium;
+pub mod ct2;
+pub mod engine;
+pub mod manifest;
+pub mod pipeline;
+pub mod route;
+pub mod segment;
+pub mod worker;
+
+pub use engine::{Engine, EngineError, EngineKind, LangPair};

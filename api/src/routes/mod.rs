@@ -42,6 +42,24 @@ pub struct PageQuery {
     pub limit: Option<usize>,
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ThreadQuery {
+    /// From a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Posts per page, 1 to 100; default 50.
+    pub limit: Option<usize>,
+    /// Read in this language (BCP 47); default: the reader's first language.
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// Read in this language (BCP 47); default: the reader's first language.
+    pub lang: Option<String>,
+}
+
 impl PageQuery {
     pub fn limit(&self) -> usize {
         self.limit.unwrap_or(50)

@@ -1,6 +1,6 @@
 //! Single posts: reading, editing with history, deleting, hiding, reporting.
 
-use actix_web::web::{Bytes, Data, Json, Path};
+use actix_web::web::{Bytes, Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use pontis_models::api_types::{
     EditPostRequest, PostView, ReasonRequest, ReportRequest, ReportView, RevisionView,
@@ -9,25 +9,31 @@ use pontis_models::{moderation, threads};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::routes::{blocking, optional_body};
+use crate::routes::{LangQuery, blocking, optional_body};
 use crate::state::AppState;
 
-/// One post.
+/// One post, with its translation into the reader's language where needed.
 #[utoipa::path(
     tag = "posts",
-    params(("id" = i64, Path)),
-    responses((status = 200, body = PostView), (status = 404, body = ErrorBody, description = "post_not_found"))
+    params(("id" = i64, Path), LangQuery),
+    responses(
+        (status = 200, body = PostView),
+        (status = 400, body = ErrorBody, description = "invalid_language_tag"),
+        (status = 404, body = ErrorBody, description = "post_not_found"),
+    )
 )]
 #[get("/posts/{id}")]
 pub async fn get_post(
     state: Data<AppState>,
     user: CurrentUser,
     id: Path<i64>,
+    query: Query<LangQuery>,
 ) -> ApiResult<Json<PostView>> {
     let db = state.db.clone();
     let id = id.into_inner();
+    let lang = query.into_inner().lang;
     Ok(Json(
-        blocking(move || threads::get_post(&db, &user.actor(), id)).await?,
+        blocking(move || threads::get_post(&db, &user.actor(), id, lang.as_deref())).await?,
     ))
 }
 

@@ -12,7 +12,7 @@ use pontis_models::threads;
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
 use crate::rate_limit::client_ip;
-use crate::routes::{PageQuery, blocking, optional_body};
+use crate::routes::{PageQuery, ThreadQuery, blocking, optional_body};
 use crate::state::AppState;
 
 /// Posting limits apply per user and per address.
@@ -84,24 +84,37 @@ pub async fn list_threads(
     ))
 }
 
-/// A thread and its posts, oldest first.
+/// A thread and its posts, oldest first, each with its translation into the reader's
+/// language where the reader does not read the original.
 #[utoipa::path(
     tag = "threads",
-    params(("id" = i64, Path), PageQuery),
-    responses((status = 200, body = ThreadPage), (status = 404, body = ErrorBody, description = "thread_not_found"))
+    params(("id" = i64, Path), ThreadQuery),
+    responses(
+        (status = 200, body = ThreadPage),
+        (status = 400, body = ErrorBody, description = "invalid_cursor, invalid_limit, invalid_language_tag"),
+        (status = 404, body = ErrorBody, description = "thread_not_found"),
+    )
 )]
 #[get("/threads/{id}")]
 pub async fn get_thread(
     state: Data<AppState>,
     user: CurrentUser,
     id: Path<i64>,
-    page: Query<PageQuery>,
+    query: Query<ThreadQuery>,
 ) -> ApiResult<Json<ThreadPage>> {
     let db = state.db.clone();
     let id = id.into_inner();
+    let query = query.into_inner();
     Ok(Json(
         blocking(move || {
-            threads::thread_page(&db, &user.actor(), id, page.cursor.as_deref(), page.limit())
+            threads::thread_page(
+                &db,
+                &user.actor(),
+                id,
+                query.cursor.as_deref(),
+                query.limit.unwrap_or(50),
+                query.lang.as_deref(),
+            )
         })
         .await?,
     ))

@@ -1,0 +1,3 @@
+DROP TABLE segment_cache;
+DROP TABLE translations;
+DROP TABLE translation_jobs;

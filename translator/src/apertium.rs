@@ -1,0 +1,258 @@
+//! Apertium, the rule-based engine Debian ships (`apertium-eng-spa`, `apertium-es-pt`, …).
+//! One pipeline per pair stays alive in null-flush mode: each segment goes in ended by NUL
+//! and its translation comes back ended by NUL, so no process is started per sentence.
+//! The pipeline is the mode's own, with null-flush on every program
+//! (`apertium-wblank-mode -z`); the `apertium` wrapper script cannot be used, since its
+//! gawk stages answer only at the end of input.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::Mutex;
+
+use crate::engine::{Engine, EngineError, EngineKind, LangPair};
+
+/// Where Debian's packages put their modes.
+pub const DEFAULT_MODES_DIR: &str = "/usr/share/apertium/modes";
+
+/// Characters that mean something in Apertium's stream format; escaped on the way in,
+/// since `-f none` skips the deformatter that would do it.
+const STREAM_SPECIAL: &[char] = &['\\', '[', ']', '^', '$', '/', '@', '<', '>', '{', '}'];
+
+pub struct ApertiumEngine {
+    mode: String,
+    pair: LangPair,
+    modes_dir: PathBuf,
+    process: Mutex<Option<Pipeline>>,
+}
+
+struct Pipeline {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Drop for Pipeline {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Every installed mode whose name is a language pair, e.g. `eng-spa` or `es-pt_BR`.
+pub fn discover(modes_dir: &Path) -> Vec<ApertiumEngine> {
+    let Ok(entries) = std::fs::read_dir(modes_dir) else {
+        return Vec::new();
+    };
+    let mut modes: BTreeMap<String, LangPair> = BTreeMap::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(mode) = name.strip_suffix(".mode") else {
+            continue;
+        };
+        if let Some(pair) = pair_of_mode(mode) {
+            modes.insert(mode.to_owned(), pair);
+        }
+    }
+    modes
+        .into_iter()
+        .map(|(mode, pair)| ApertiumEngine {
+            mode,
+            pair,
+            modes_dir: modes_dir.to_path_buf(),
+            process: Mutex::new(None),
+        })
+        .collect()
+}
+
+/// `eng-spa` → en→es, `es-pt_BR` → es→pt-BR. Modes with more parts (`eng-spa-tagger`,
+/// debugging modes) are not translation pairs.
+fn pair_of_mode(mode: &str) -> Option<LangPair> {
+    let (from, to) = mode.split_once('-')?;
+    if to.contains('-') {
+        return None;
+    }
+    Some(LangPair::new(tag_of(from)?, tag_of(to)?))
+}
+
+/// Apertium names languages by ISO 639-3 or 639-1 code, with `_REGION` variants.
+fn tag_of(code: &str) -> Option<String> {
+    let (language, region) = match code.split_once('_') {
+        Some((language, region)) => (language, Some(region)),
+        None => (code, None),
+    };
+    let language = match language.len() {
+        2 => isolang::Language::from_639_1(language)?,
+        3 => isolang::Language::from_639_3(language)?,
+        _ => return None,
+    };
+    let base = language
+        .to_639_1()
+        .map_or_else(|| language.to_639_3().to_owned(), str::to_owned);
+    Some(match region {
+        Some(region) if region.len() == 2 => format!("{base}-{}", region.to_uppercase()),
+        Some(_) => return None,
+        None => base,
+    })
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if STREAM_SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        // NUL ends a segment in null-flush mode; it never belongs to prose.
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl ApertiumEngine {
+    pub fn mode(&self) -> &str {
+        &self.mode
+    }
+
+    fn error(&self, detail: impl std::fmt::Display) -> EngineError {
+        EngineError::Process {
+            engine: format!("apertium {}", self.mode),
+            detail: detail.to_string(),
+        }
+    }
+
+    fn spawn(&self) -> Result<Pipeline, EngineError> {
+        let mode_file = self.modes_dir.join(format!("{}.mode", self.mode));
+        let script = Command::new("apertium-wblank-mode")
+            .arg("-z")
+            .arg(&mode_file)
+            .output()
+            .map_err(|e| self.error(format!("cannot run apertium-wblank-mode: {e}")))?;
+        if !script.status.success() {
+            return Err(self.error(String::from_utf8_lossy(&script.stderr)));
+        }
+        // The mode script takes the generator's option ($1: -n, no marks on unknown
+        // words) and the tagger's ($2: none).
+        let mut child = Command::new("bash")
+            .arg("-c")
+            .arg(String::from_utf8_lossy(&script.stdout).trim())
+            .args(["pontis-apertium", "-n", ""])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| self.error(format!("cannot start apertium: {e}")))?;
+        let stdin = child.stdin.take().ok_or_else(|| self.error("no stdin"))?;
+        let stdout = child.stdout.take().ok_or_else(|| self.error("no stdout"))?;
+        Ok(Pipeline {
+            child,
+            stdin,
+            stdout: BufReader::new(stdout),
+        })
+    }
+
+    fn run(pipeline: &mut Pipeline, segments: &[String]) -> std::io::Result<Vec<String>> {
+        let Pipeline { stdin, stdout, .. } = pipeline;
+        std::thread::scope(|scope| {
+            // Write on one thread while reading on this one, so that a batch larger than
+            // the pipe buffers cannot deadlock the pipeline.
+            let writer = scope.spawn(move || -> std::io::Result<()> {
+                for segment in segments {
+                    // A trailing blank lets the analyser emit the final punctuation.
+                    stdin.write_all(escape(segment.trim()).as_bytes())?;
+                    stdin.write_all(b"\n\0")?;
+                }
+                stdin.flush()
+            });
+            let mut out = Vec::with_capacity(segments.len());
+            let mut buffer = Vec::new();
+            for _ in segments {
+                buffer.clear();
+                if stdout.read_until(0, &mut buffer)? == 0 {
+                    return Err(std::io::Error::other("apertium closed its output"));
+                }
+                buffer.pop_if(|b| *b == 0);
+                out.push(unescape(String::from_utf8_lossy(&buffer).trim()));
+            }
+            writer
+                .join()
+                .map_err(|_| std::io::Error::other("writer thread panicked"))??;
+            Ok(out)
+        })
+    }
+}
+
+impl Engine for ApertiumEngine {
+    fn kind(&self) -> EngineKind {
+        EngineKind::Apertium
+    }
+
+    fn model(&self) -> &str {
+        &self.mode
+    }
+
+    fn pairs(&self) -> Vec<LangPair> {
+        vec![self.pair.clone()]
+    }
+
+    fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError> {
+        if *pair != self.pair {
+            return Err(EngineError::UnsupportedPair {
+                engine: format!("apertium {}", self.mode),
+                pair: pair.clone(),
+            });
+        }
+        if segments.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut guard = self
+            .process
+            .lock()
+            .map_err(|_| self.error("process lock poisoned"))?;
+        let pipeline = match guard.as_mut() {
+            Some(pipeline) => pipeline,
+            None => guard.insert(self.spawn()?),
+        };
+        match Self::run(pipeline, segments) {
+            Ok(out) => Ok(out),
+            Err(e) => {
+                // A broken pipeline is replaced on the next call.
+                *guard = None;
+                Err(self.error(e))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mode_names_become_pairs() {
+        assert_eq!(pair_of_mode("eng-spa"), Some(LangPair::new("en", "es")));
+        assert_eq!(pair_of_mode("es-pt_BR"), Some(LangPair::new("es", "pt-BR")));
+        assert_eq!(pair_of_mode("eng-spa-tagger"), None);
+        assert_eq!(pair_of_mode("readme"), None);
+    }
+
+    #[test]
+    fn escaping_round_trips() {
+        let text = r"Costs $5 [a/b] <x> @y ^z {w} \ back";
+        assert_eq!(unescape(&escape(text)), text);
+    }
+}

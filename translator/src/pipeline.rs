@@ -1,0 +1,149 @@
+//! From texts to translated texts: segment, look sentences up in the cache, send what is
+//! missing through the route in one batch per hop, and put the texts back together.
+
+use std::collections::HashMap;
+
+use pontis_models::translation::segment_key;
+
+use crate::engine::EngineError;
+use crate::route::{Route, Router};
+use crate::segment::{Segmented, segment_markdown, segment_plain};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    Markdown,
+    Plain,
+}
+
+/// Sentence translations kept between runs; the worker keeps them in the database.
+pub trait SegmentCache {
+    fn get(&self, keys: &[String]) -> HashMap<String, String>;
+    fn put(&self, entries: &[(String, String)]);
+}
+
+/// No cache: every sentence is translated.
+pub struct NoCache;
+
+impl SegmentCache for NoCache {
+    fn get(&self, _: &[String]) -> HashMap<String, String> {
+        HashMap::new()
+    }
+    fn put(&self, _: &[(String, String)]) {}
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("no installed engine translates {from} to {to}")]
+    Unreachable { from: String, to: String },
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated {
+    pub texts: Vec<String>,
+    pub engine: String,
+    pub model: String,
+    /// Sentences the engines translated; the rest came from the cache.
+    pub engine_segments: usize,
+}
+
+#[derive(Clone)]
+pub struct Pipeline {
+    router: Router,
+}
+
+impl Pipeline {
+    pub fn new(router: Router) -> Self {
+        Self { router }
+    }
+
+    pub fn router(&self) -> &Router {
+        &self.router
+    }
+
+    pub fn route(&self, from: &str, to: &str) -> Result<Route, PipelineError> {
+        self.router
+            .route(from, to)
+            .ok_or_else(|| PipelineError::Unreachable {
+                from: from.to_owned(),
+                to: to.to_owned(),
+            })
+    }
+
+    /// Translates texts of one language pair together, so that one engine batch serves
+    /// the sentences of all of them. Repeated sentences are translated once.
+    pub fn translate(
+        &self,
+        from: &str,
+        to: &str,
+        texts: &[(TextKind, &str)],
+        cache: &dyn SegmentCache,
+    ) -> Result<Translated, PipelineError> {
+        let route = self.route(from, to)?;
+        let model = route.model();
+        let documents: Vec<Segmented> = texts
+            .iter()
+            .map(|(kind, text)| match kind {
+                TextKind::Markdown => segment_markdown(text),
+                TextKind::Plain => segment_plain(text),
+            })
+            .collect();
+        let mut unique: Vec<&str> = documents
+            .iter()
+            .flat_map(|d| d.segments.iter().map(String::as_str))
+            .collect();
+        unique.sort_unstable();
+        unique.dedup();
+        let keys: Vec<String> = unique
+            .iter()
+            .map(|s| segment_key(from, to, &model, s))
+            .collect();
+        let mut known = cache.get(&keys);
+        let missing: Vec<(String, String)> = unique
+            .iter()
+            .zip(&keys)
+            .filter(|(_, key)| !known.contains_key(*key))
+            .map(|(sentence, key)| ((*sentence).to_owned(), key.clone()))
+            .collect();
+        if !missing.is_empty() {
+            let mut batch: Vec<String> = missing.iter().map(|(s, _)| s.clone()).collect();
+            for hop in &route.hops {
+                batch = hop.engine.translate(&hop.pair, &batch)?;
+            }
+            let entries: Vec<(String, String)> = missing
+                .iter()
+                .zip(batch)
+                .map(|((_, key), translation)| (key.clone(), translation))
+                .collect();
+            cache.put(&entries);
+            known.extend(entries);
+        }
+        let by_sentence: HashMap<&str, &String> = unique
+            .iter()
+            .zip(&keys)
+            .filter_map(|(s, k)| known.get(k).map(|t| (*s, t)))
+            .collect();
+        let rendered = documents
+            .iter()
+            .map(|d| {
+                let translations: Vec<String> = d
+                    .segments
+                    .iter()
+                    .map(|s| {
+                        by_sentence
+                            .get(s.as_str())
+                            .map_or_else(|| s.clone(), |t| (*t).clone())
+                    })
+                    .collect();
+                d.render(&translations)
+            })
+            .collect();
+        Ok(Translated {
+            texts: rendered,
+            engine: route.engine(),
+            model,
+            engine_segments: missing.len(),
+        })
+    }
+}
