@@ -5,9 +5,11 @@ set -euo pipefail
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pontis/target}"
 
-# Debian packages the build needs: a C toolchain, pkg-config, and the client libraries of
-# SQLite and PostgreSQL that diesel links against.
-PONTIS_APT_PACKAGES=(build-essential pkg-config libsqlite3-dev libpq-dev)
+# Debian packages Pontis needs: a C/C++ toolchain and cmake (CTranslate2 is built from
+# source), pkg-config, the client libraries of SQLite and PostgreSQL that diesel links
+# against, and Apertium with its English-Spanish pair, so that translation works on a
+# machine with no downloaded model. (Not libsentencepiece-dev: the build brings its own.)
+PONTIS_APT_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libpq-dev apertium apertium-eng-spa)
 
 install_system_packages() {
     local missing=()
@@ -28,4 +30,18 @@ require_cargo() {
         echo "cargo is missing: install the Rust toolchain (https://rustup.rs), then run this again." >&2
         exit 1
     fi
+}
+
+# A Python environment outside the clone with the packages that generate test and
+# benchmark models (translator/testdata/requirements.txt). Prints its python.
+python_env() {
+    local venv="$HOME/.cache/pontis/venv"
+    local requirements="translator/testdata/requirements.txt"
+    local stamp="$venv/.requirements"
+    if ! cmp -s "$requirements" "$stamp" 2>/dev/null; then
+        python3 -m venv "$venv" >&2 || { install_system_packages python3-venv; python3 -m venv "$venv" >&2; }
+        "$venv/bin/pip" install -q -r "$requirements" >&2
+        cp "$requirements" "$stamp"
+    fi
+    echo "$venv/bin/python"
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every check CI runs: formatting, clippy, and all tests on SQLite and PostgreSQL.
+# Runs every check CI runs: formatting, clippy, and all tests on SQLite and PostgreSQL,
+# with real translation engines (Apertium pairs, and CTranslate2 models generated here).
 # PostgreSQL must answer at PONTIS_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432);
 # if it does not, the tests fail: they are never skipped.
 source "$(dirname "$0")/common.sh"
 cd "$(dirname "$0")/.."
 
 require_cargo
-install_system_packages postgresql-client
+install_system_packages postgresql-client apertium-es-pt
+export PONTIS_TEST_PYTHON="$(python_env)"
 
 postgres="${PONTIS_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
 if ! pg_isready -q -d "$postgres/postgres"; then

@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope};
 
 use crate::auth::SESSION_COOKIE;
 use crate::error::{ApiError, ErrorBody, localize_errors};
-use crate::routes::{accounts, meta, moderation, posts, spaces, threads};
+use crate::routes::{accounts, admin, meta, moderation, posts, spaces, threads};
 use crate::state::AppState;
 
 /// JSON bodies above this size are refused with `payload_too_large`. The longest post
@@ -111,7 +111,8 @@ fn routes() -> (
                 .service(moderation::list_bans)
                 .service(moderation::ban_user)
                 .service(moderation::unban_user)
-                .service(moderation::modlog),
+                .service(moderation::modlog)
+                .service(admin::translation_jobs),
         )
         .split_for_parts()
 }

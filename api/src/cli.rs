@@ -2,6 +2,8 @@
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use actix_web::HttpServer;
 use actix_web::web::Data;
@@ -10,7 +12,13 @@ use pontis_frontend::Localizer;
 use pontis_models::accounts::{self, NewUser};
 use pontis_models::{DatabaseUrl, Db};
 
-use crate::config::{Config, LogFormat, Overrides};
+use pontis_translator::ct2::RunSettings;
+use pontis_translator::installed::{self, Installed};
+use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
+use pontis_translator::route::Router;
+use pontis_translator::worker::{DbJobs, JobSource, Worker, WorkerSettings};
+
+use crate::config::{Config, Device, LogFormat, Overrides};
 use crate::rate_limit::RateLimiters;
 use crate::state::AppState;
 
@@ -48,6 +56,32 @@ pub enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Translation models: what is installed and which language pairs it connects.
+    Models {
+        #[command(subcommand)]
+        task: ModelsTask,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Translate lines from standard input, one translation per line on standard output,
+    /// through the same routing, segmentation and batching as the worker.
+    Translate {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Use only this model (its name in `pontis models list`).
+        #[arg(long)]
+        model: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsTask {
+    /// Installed models and Apertium pairs, and the routes they give.
+    List,
 }
 
 #[derive(Debug, Args)]
@@ -94,6 +128,8 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error("cannot encode the OpenAPI document: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("translation: {0}")]
+    Translation(String),
 }
 
 impl DatabaseArgs {
@@ -153,6 +189,46 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
             }
         }
+        Command::Models {
+            task: ModelsTask::List,
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            let Installed { engines, problems } = load_engines(&config)?;
+            for problem in &problems {
+                eprintln!("not loaded: {problem}");
+            }
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "engines:")?;
+            for engine in &engines {
+                let pairs: Vec<String> = engine.pairs().iter().map(ToString::to_string).collect();
+                writeln!(
+                    out,
+                    "  {:<12} {:<28} {}",
+                    engine.kind().as_str(),
+                    engine.model(),
+                    pairs.join(" ")
+                )?;
+            }
+            writeln!(out, "routes:")?;
+            for (pair, route) in Router::new(engines).reachable_pairs() {
+                writeln!(out, "  {pair:<12} {} ({})", route.model(), route.engine())?;
+            }
+            Ok(())
+        }
+        Command::Translate {
+            from,
+            to,
+            model,
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            let mut engines = load_engines(&config)?.engines;
+            if let Some(name) = &model {
+                engines.retain(|e| e.model() == name);
+            }
+            translate_lines(&Pipeline::new(Router::new(engines)), &from, &to)
+        }
         Command::Openapi => {
             let mut out = std::io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &crate::app::openapi())?;
@@ -182,10 +258,97 @@ pub fn state(config: &Config, db: Db) -> Result<AppState, CliError> {
     })
 }
 
+/// The engines the configuration points at.
+fn load_engines(config: &Config) -> Result<Installed, CliError> {
+    let t = &config.translation;
+    let settings = RunSettings::from_names(t.device == Device::Cuda, &t.compute_type, t.threads)
+        .ok_or_else(|| {
+            CliError::Translation(format!("unknown compute type {:?}", t.compute_type))
+        })?;
+    let apertium =
+        (!t.apertium_modes_dir.as_os_str().is_empty()).then_some(t.apertium_modes_dir.as_path());
+    Ok(installed::load_engines(
+        &config.models_dir(),
+        apertium,
+        &settings,
+    ))
+}
+
+/// Lines are translated in chunks, so that one engine batch serves many lines.
+fn translate_lines(pipeline: &Pipeline, from: &str, to: &str) -> Result<(), CliError> {
+    const CHUNK: usize = 2048;
+    let from = pontis_models::lang::normalize(from)?;
+    let to = pontis_models::lang::normalize(to)?;
+    let stdin = std::io::stdin().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut lines = stdin.lines();
+    loop {
+        let chunk: Vec<String> = lines.by_ref().take(CHUNK).collect::<Result<_, _>>()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let texts: Vec<(TextKind, &str)> = chunk
+            .iter()
+            .map(|l| (TextKind::Plain, l.as_str()))
+            .collect();
+        let done = pipeline
+            .translate(&from, &to, &texts, &NoCache)
+            .map_err(|e| CliError::Translation(e.to_string()))?;
+        for line in done.texts {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The in-process translation workers, stopped when the server stops.
+fn start_workers(
+    config: &Config,
+    db: &Db,
+) -> Result<(Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>), CliError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    if !config.translation.worker {
+        return Ok((stop, Vec::new()));
+    }
+    let Installed { engines, problems } = load_engines(config)?;
+    for problem in &problems {
+        tracing::warn!(%problem, "translation model not loaded");
+    }
+    tracing::info!(engines = engines.len(), "translation worker starting");
+    let pipeline = Pipeline::new(Router::new(engines));
+    let jobs: Arc<dyn JobSource> = Arc::new(DbJobs::new(db.clone()));
+    let handles = (0..config.translation.worker_threads.max(1))
+        .map(|i| {
+            let worker = Worker::new(
+                pipeline.clone(),
+                Arc::clone(&jobs),
+                WorkerSettings {
+                    name: format!("{}-{}-{i}", hostname(), std::process::id()),
+                    batch_jobs: config.translation.batch_jobs,
+                    ..WorkerSettings::default()
+                },
+            );
+            let stop = Arc::clone(&stop);
+            std::thread::Builder::new()
+                .name(format!("translate-{i}"))
+                .spawn(move || worker.run(&stop))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((stop, handles))
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_else(|_| "pontis".to_owned())
+}
+
 fn serve(config: Config) -> Result<(), CliError> {
     let url = DatabaseUrl::parse(&config.database_url())?;
     tracing::info!(database = %url.redacted(), "opening database");
     let db = Db::open(&url, config.database_pool_size)?;
+    let (stop_workers, workers) = start_workers(&config, &db)?;
     let state = Data::new(state(&config, db)?);
     actix_web::rt::System::new().block_on(async move {
         let mut server = HttpServer::new(move || crate::app::app(state.clone()));
@@ -198,5 +361,9 @@ fn serve(config: Config) -> Result<(), CliError> {
         }
         server.run().await
     })?;
+    stop_workers.store(true, Ordering::Relaxed);
+    for worker in workers {
+        let _ = worker.join();
+    }
     Ok(())
 }

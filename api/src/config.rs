@@ -27,6 +27,51 @@ pub struct Config {
     /// `text` or `json` logs.
     pub log_format: LogFormat,
     pub rate_limits: RateLimits,
+    pub translation: Translation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Device {
+    Cpu,
+    /// Needs a build with the `cuda` feature.
+    Cuda,
+}
+
+/// The translation worker and the engines it uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Translation {
+    /// Run the worker inside `pontis serve`; turn off when workers run elsewhere.
+    pub worker: bool,
+    /// Worker threads in the server; each leases and translates its own batches.
+    pub worker_threads: usize,
+    /// CTranslate2 model folders, one per model; default: `<data_dir>/models`.
+    pub models_dir: Option<PathBuf>,
+    /// Debian's Apertium modes; an empty string turns Apertium off.
+    pub apertium_modes_dir: PathBuf,
+    pub device: Device,
+    /// CTranslate2 compute type: `int8`, `int8_float32`, `float16`, `default`, …
+    pub compute_type: String,
+    /// CPU threads per model; default: one per core.
+    pub threads: Option<usize>,
+    /// Jobs leased at once; their sentences share engine batches.
+    pub batch_jobs: i64,
+}
+
+impl Default for Translation {
+    fn default() -> Self {
+        Self {
+            worker: true,
+            worker_threads: 1,
+            models_dir: None,
+            apertium_modes_dir: PathBuf::from(pontis_translator::apertium::DEFAULT_MODES_DIR),
+            device: Device::Cpu,
+            compute_type: "int8".into(),
+            threads: None,
+            batch_jobs: 64,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +116,7 @@ impl Default for Config {
             trust_proxy: false,
             log_format: LogFormat::Text,
             rate_limits: RateLimits::default(),
+            translation: Translation::default(),
         }
     }
 }
@@ -102,10 +148,23 @@ impl Config {
             figment = figment.merge(Toml::file_exact(path));
         }
         figment
-            .merge(Env::prefixed("PONTIS_").split("__").ignore(&["config"]))
+            .merge(
+                Env::prefixed("PONTIS_")
+                    .split("__")
+                    .ignore(&["config"])
+                    // PONTIS_TEST_* belongs to the test suites, not to the server.
+                    .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_")),
+            )
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(|e| ConfigError(Box::new(e)))
+    }
+
+    pub fn models_dir(&self) -> PathBuf {
+        self.translation
+            .models_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("models"))
     }
 
     pub fn database_url(&self) -> String {
@@ -130,6 +189,7 @@ mod tests {
             )?;
             jail.set_env("PONTIS_DATA_DIR", "/srv/pontis");
             jail.set_env("PONTIS_RATE_LIMITS__LOGINS_PER_MINUTE_PER_IP", "7");
+            jail.set_env("PONTIS_TEST_POSTGRES_URL", "postgres://elsewhere");
             let config = Config::load(
                 Some(std::path::Path::new("pontis.toml")),
                 &Overrides {

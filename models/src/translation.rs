@@ -604,3 +604,105 @@ pub(crate) fn queue_on_demand(
     }
     Ok(())
 }
+
+/// A job as admins see it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct JobView {
+    pub id: i64,
+    pub kind: SourceKind,
+    pub source_id: i64,
+    pub source_lang: String,
+    pub target_lang: String,
+    pub revision: i32,
+    /// `queued`, `leased`, `done`, `failed` or `unreachable`.
+    pub state: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub lease_owner: Option<String>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+type JobRow = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    i32,
+    String,
+    i32,
+    Option<String>,
+    Option<String>,
+    NaiveDateTime,
+);
+
+/// The translation queue, newest first; global admins only. `state` narrows it.
+pub fn list_jobs(
+    db: &Db,
+    actor: &crate::Actor,
+    state: Option<&str>,
+    limit: usize,
+) -> Result<Vec<JobView>> {
+    if !actor.is_admin {
+        return Err(Error::PermissionDenied);
+    }
+    if !(1..=crate::limits::PAGE_MAX).contains(&limit) {
+        return Err(Error::InvalidLimit {
+            max: crate::limits::PAGE_MAX,
+        });
+    }
+    db.read(|conn| {
+        let mut query = translation_jobs::table.into_boxed();
+        if let Some(state) = state {
+            query = query.filter(translation_jobs::state.eq(state.to_owned()));
+        }
+        let rows: Vec<JobRow> = query
+            .order(translation_jobs::updated_at.desc())
+            .limit(limit as i64)
+            .select((
+                translation_jobs::id,
+                translation_jobs::source_kind,
+                translation_jobs::source_id,
+                translation_jobs::source_lang,
+                translation_jobs::target_lang,
+                translation_jobs::source_revision,
+                translation_jobs::state,
+                translation_jobs::attempts,
+                translation_jobs::last_error,
+                translation_jobs::lease_owner,
+                translation_jobs::updated_at,
+            ))
+            .load(conn)?;
+        rows.into_iter()
+            .map(
+                |(
+                    id,
+                    kind,
+                    source_id,
+                    source_lang,
+                    target_lang,
+                    revision,
+                    state,
+                    attempts,
+                    last_error,
+                    lease_owner,
+                    updated,
+                )| {
+                    Ok(JobView {
+                        id,
+                        kind: SourceKind::from_db(&kind)?,
+                        source_id,
+                        source_lang,
+                        target_lang,
+                        revision,
+                        state,
+                        attempts,
+                        last_error,
+                        lease_owner,
+                        updated_at: crate::rows::utc(updated),
+                    })
+                },
+            )
+            .collect()
+    })
+}

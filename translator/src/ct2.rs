@@ -38,6 +38,34 @@ impl Default for RunSettings {
     }
 }
 
+impl RunSettings {
+    /// Settings from configuration words: `cuda` or CPU, and a CTranslate2 compute type
+    /// name (`int8`, `int8_float32`, `int8_float16`, `float16`, `bfloat16`, `float32`,
+    /// `default`, `auto`).
+    pub fn from_names(cuda: bool, compute_type: &str, threads: Option<usize>) -> Option<Self> {
+        let compute_type = match compute_type {
+            "default" => ComputeType::DEFAULT,
+            "auto" => ComputeType::AUTO,
+            "float32" => ComputeType::FLOAT32,
+            "int8" => ComputeType::INT8,
+            "int8_float32" => ComputeType::INT8_FLOAT32,
+            "int8_float16" => ComputeType::INT8_FLOAT16,
+            "int8_bfloat16" => ComputeType::INT8_BFLOAT16,
+            "int16" => ComputeType::INT16,
+            "float16" => ComputeType::FLOAT16,
+            "bfloat16" => ComputeType::BFLOAT16,
+            _ => return None,
+        };
+        let defaults = Self::default();
+        Some(Self {
+            device: if cuda { Device::CUDA } else { Device::CPU },
+            compute_type,
+            threads: threads.unwrap_or(defaults.threads),
+            ..defaults
+        })
+    }
+}
+
 pub struct Ct2Engine {
     manifest: Manifest,
     translator: Translator<AutoTokenizer>,

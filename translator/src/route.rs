@@ -85,8 +85,12 @@ impl Router {
         steps
     }
 
-    /// The best route from `from` to `to`, if any; at most one pivot.
+    /// The best route from `from` to `to`, if any; at most one pivot. None between
+    /// variants of one language (`en` and `en-US`): those readers read the text as it is.
     pub fn route(&self, from: &str, to: &str) -> Option<Route> {
+        if same_language(from, to) {
+            return None;
+        }
         let steps = self.steps();
         if let Some(direct) = steps
             .iter()
@@ -133,9 +137,7 @@ impl Router {
         let mut out = Vec::new();
         for from in &languages {
             for to in &languages {
-                if from != to
-                    && let Some(route) = self.route(from, to)
-                {
+                if let Some(route) = self.route(from, to) {
                     out.push((LangPair::new(from, to), route));
                 }
             }
@@ -205,6 +207,10 @@ mod tests {
             "regions are ignored"
         );
         assert!(router.route("en", "ca").is_none());
+        assert!(
+            router.route("en", "en-US").is_none(),
+            "variants of a language need no route"
+        );
         assert!(router.route("de", "en").is_none());
     }
 

@@ -130,3 +130,25 @@ fn multilingual_models_take_language_tokens() {
         .expect("translate");
     assert_ne!(to_german, to_english, "the target token steers the output");
 }
+
+#[test]
+fn a_pivot_through_spanish_connects_portuguese_to_english() {
+    use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
+    use pontis_translator::route::Router;
+    let pipeline = Pipeline::new(Router::new(vec![
+        apertium("pt-es"),
+        apertium("spa-eng"),
+        apertium("eng-spa"),
+    ]));
+    let done = pipeline
+        .translate(
+            "pt",
+            "en",
+            &[(TextKind::Plain, "A casa é grande.")],
+            &NoCache,
+        )
+        .expect("pivot");
+    assert_eq!(done.model, "pt-es+spa-eng");
+    assert_eq!(done.engine, "apertium");
+    assert_eq!(done.texts, ["The house is big."]);
+}

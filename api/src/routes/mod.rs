@@ -2,6 +2,7 @@
 //! run the domain action off the async runtime, and shape the response.
 
 pub mod accounts;
+pub mod admin;
 pub mod meta;
 pub mod moderation;
 pub mod posts;

@@ -81,4 +81,59 @@ async fn two_schools_talk_and_a_teacher_moderates(backend: Backend) {
     assert_eq!(entry["reason"], "off topic");
 }
 
-http_tests!(two_schools_talk_and_a_teacher_moderates);
+async fn admins_see_the_translation_queue(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let emma = app.register("emma", &["en"]).await;
+    let sofia = app.register("sofia", &["es"]).await;
+    app.space(&emma, "club", "public").await;
+    app.join(&sofia, "club", None).await;
+    let (thread, post) = app.thread(&emma, "club", "Our oven", "It works.").await;
+    let jobs = app
+        .get("/api/v1/admin/translation-jobs?state=queued", &admin)
+        .await
+        .expect(200);
+    let mut queued: Vec<(String, i64, String)> = jobs
+        .as_array()
+        .expect("jobs")
+        .iter()
+        .map(|j| {
+            (
+                j["kind"].as_str().unwrap_or_default().to_owned(),
+                j["source_id"].as_i64().unwrap_or_default(),
+                j["target_lang"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    queued.sort();
+    assert_eq!(
+        queued,
+        [
+            ("post".to_owned(), post, "es".to_owned()),
+            ("title".to_owned(), thread, "es".to_owned())
+        ]
+    );
+    let page = app
+        .get(&format!("/api/v1/threads/{thread}"), &sofia)
+        .await
+        .expect(200);
+    assert_eq!(page["posts"][0]["translation"]["status"], "pending");
+    assert_eq!(page["thread"]["title_translation"]["status"], "pending");
+    assert!(
+        app.get(&format!("/api/v1/threads/{thread}"), &emma)
+            .await
+            .expect(200)["posts"][0]["translation"]
+            .is_null()
+    );
+    app.get("/api/v1/admin/translation-jobs", &emma)
+        .await
+        .expect_error(403, "permission_denied");
+    app.get("/api/v1/admin/translation-jobs?limit=0", &admin)
+        .await
+        .expect_error(400, "invalid_limit");
+}
+
+http_tests!(
+    two_schools_talk_and_a_teacher_moderates,
+    admins_see_the_translation_queue,
+);
