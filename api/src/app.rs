@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope};
 
 use crate::auth::SESSION_COOKIE;
 use crate::error::{ApiError, ErrorBody, localize_errors};
-use crate::routes::{accounts, admin, meta, moderation, posts, spaces, threads};
+use crate::routes::{accounts, admin, meta, moderation, posts, spaces, threads, worker};
 use crate::state::AppState;
 
 /// JSON bodies above this size are refused with `payload_too_large`. The longest post
@@ -112,7 +112,14 @@ fn routes() -> (
                 .service(moderation::ban_user)
                 .service(moderation::unban_user)
                 .service(moderation::modlog)
-                .service(admin::translation_jobs),
+                .service(admin::translation_jobs)
+                .service(admin::create_worker)
+                .service(admin::list_workers)
+                .service(admin::revoke_worker)
+                .service(worker::lease)
+                .service(worker::complete)
+                .service(worker::lookup_segments)
+                .service(worker::store_segments),
         )
         .split_for_parts()
 }

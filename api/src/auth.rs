@@ -11,6 +11,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use pontis_models::Actor;
 use pontis_models::accounts::{self, Authenticated, Credential};
 use pontis_models::limits::SESSION_DAYS;
+use pontis_models::workers::{self, WorkerIdentity};
 use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, UserLocale};
@@ -75,6 +76,35 @@ impl FromRequest for CurrentUser {
                 }
             }
             Ok(CurrentUser(auth))
+        })
+    }
+}
+
+/// A translation worker, by its worker token; user credentials are refused here, and
+/// worker tokens are refused everywhere else.
+#[derive(Debug, Clone)]
+pub struct WorkerAuth(pub WorkerIdentity);
+
+impl FromRequest for WorkerAuth {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|t| t.trim().to_owned());
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| pontis_models::Error::Internal("no app state".into()))?;
+            let token = token.ok_or(pontis_models::Error::Unauthenticated)?;
+            let db = state.db.clone();
+            Ok(WorkerAuth(
+                blocking(move || workers::authenticate(&db, &token)).await?,
+            ))
         })
     }
 }

@@ -15,6 +15,7 @@ use pontis_models::{DatabaseUrl, Db};
 use pontis_translator::ct2::RunSettings;
 use pontis_translator::installed::{self, Installed};
 use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
+use pontis_translator::remote::HttpJobs;
 use pontis_translator::route::Router;
 use pontis_translator::worker::{DbJobs, JobSource, Worker, WorkerSettings};
 
@@ -63,6 +64,13 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Run a translation worker against a Pontis server over HTTP(S), e.g. on a GPU box.
+    Worker {
+        #[command(flatten)]
+        remote: RemoteWorkerArgs,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Translate lines from standard input, one translation per line on standard output,
     /// through the same routing, segmentation and batching as the worker.
     Translate {
@@ -76,6 +84,19 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RemoteWorkerArgs {
+    /// The forum's base URL, e.g. https://forum.example (also PONTIS_WORKER_SERVER).
+    #[arg(long, env = "PONTIS_WORKER_SERVER")]
+    pub server: String,
+    /// A worker token from POST /api/v1/admin/workers (also PONTIS_WORKER_TOKEN).
+    #[arg(long, env = "PONTIS_WORKER_TOKEN", hide_env_values = true)]
+    pub token: String,
+    /// Worker threads; default from the configuration (translation.worker_threads).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -216,6 +237,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Worker { remote, database } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            init_logging(config.log_format);
+            let jobs: Arc<dyn JobSource> = Arc::new(HttpJobs::new(&remote.server, &remote.token));
+            let threads = remote.threads.unwrap_or(config.translation.worker_threads);
+            let (_, workers) = spawn_workers(&config, jobs, threads)?;
+            println!("Pontis worker translating for {}", remote.server);
+            for worker in workers {
+                let _ = worker.join();
+            }
+            Ok(())
+        }
         Command::Translate {
             from,
             to,
@@ -302,23 +335,32 @@ fn translate_lines(pipeline: &Pipeline, from: &str, to: &str) -> Result<(), CliE
     Ok(())
 }
 
+/// A stop switch and the worker threads that watch it.
+type Workers = (Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>);
+
 /// The in-process translation workers, stopped when the server stops.
-fn start_workers(
-    config: &Config,
-    db: &Db,
-) -> Result<(Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>), CliError> {
-    let stop = Arc::new(AtomicBool::new(false));
+fn start_workers(config: &Config, db: &Db) -> Result<Workers, CliError> {
     if !config.translation.worker {
-        return Ok((stop, Vec::new()));
+        return Ok((Arc::new(AtomicBool::new(false)), Vec::new()));
     }
+    let jobs: Arc<dyn JobSource> = Arc::new(DbJobs::new(db.clone()));
+    spawn_workers(config, jobs, config.translation.worker_threads)
+}
+
+/// Worker threads over the installed engines, each leasing from `jobs`.
+fn spawn_workers(
+    config: &Config,
+    jobs: Arc<dyn JobSource>,
+    threads: usize,
+) -> Result<Workers, CliError> {
+    let stop = Arc::new(AtomicBool::new(false));
     let Installed { engines, problems } = load_engines(config)?;
     for problem in &problems {
         tracing::warn!(%problem, "translation model not loaded");
     }
     tracing::info!(engines = engines.len(), "translation worker starting");
     let pipeline = Pipeline::new(Router::new(engines));
-    let jobs: Arc<dyn JobSource> = Arc::new(DbJobs::new(db.clone()));
-    let handles = (0..config.translation.worker_threads.max(1))
+    let handles = (0..threads.max(1))
         .map(|i| {
             let worker = Worker::new(
                 pipeline.clone(),

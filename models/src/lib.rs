@@ -15,6 +15,7 @@ pub mod secrets;
 pub mod spaces;
 pub mod threads;
 pub mod translation;
+pub mod workers;
 
 pub use access::Actor;
 pub use db::{Backend, DatabaseUrl, Db, DbError};

@@ -182,6 +182,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     translation_jobs,
     translations,
     segment_cache,
+    worker_tokens,
 );
 
 diesel::table! {
@@ -222,5 +223,16 @@ diesel::table! {
         key -> Text,
         translation -> Text,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    worker_tokens (id) {
+        id -> BigInt,
+        name -> Text,
+        token_hash -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
     }
 }

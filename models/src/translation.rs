@@ -706,3 +706,41 @@ pub fn list_jobs(
             .collect()
     })
 }
+
+/// `POST /api/v1/worker/lease`: what a remote worker asks for.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct LeaseRequest {
+    /// This worker process, unique among the token's workers: `gpu-box-1/4711`.
+    pub instance: String,
+    /// Jobs wanted, 1 to 1024.
+    pub limit: i64,
+    /// Lease length, 10 to 3600 seconds.
+    pub lease_seconds: i64,
+}
+
+/// `POST /api/v1/worker/complete`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CompleteRequest {
+    pub instance: String,
+    pub job_id: i64,
+    pub revision: i32,
+    pub outcome: JobOutcome,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CompleteResponse {
+    /// False when the lease was lost (it ran out, or an edit re-queued the job).
+    pub applied: bool,
+}
+
+/// `POST /api/v1/worker/segments/lookup`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SegmentLookup {
+    pub keys: Vec<String>,
+}
+
+/// `POST /api/v1/worker/segments`, and the answer to a lookup.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct SegmentEntries {
+    pub entries: HashMap<String, String>,
+}

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod installed;
 pub mod manifest;
 pub mod pipeline;
+pub mod remote;
 pub mod route;
 pub mod segment;
 pub mod worker;

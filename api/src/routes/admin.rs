@@ -1,8 +1,9 @@
 //! What global administrators see of the whole instance.
 
-use actix_web::get;
-use actix_web::web::{Data, Json, Query};
+use actix_web::web::{Data, Json, Path, Query};
+use actix_web::{HttpResponse, delete, get, post};
 use pontis_models::translation::{self, JobView};
+use pontis_models::workers::{self, CreateWorkerRequest, CreatedWorkerView, WorkerView};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -50,4 +51,63 @@ pub async fn translation_jobs(
         })
         .await?,
     ))
+}
+
+/// Create a token for a translation worker on another machine. Global administrators only.
+#[utoipa::path(
+    tag = "admin",
+    request_body = CreateWorkerRequest,
+    responses(
+        (status = 201, body = CreatedWorkerView),
+        (status = 400, body = ErrorBody, description = "invalid_token_name"),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+    )
+)]
+#[post("/admin/workers")]
+pub async fn create_worker(
+    state: Data<AppState>,
+    user: CurrentUser,
+    body: Json<CreateWorkerRequest>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    let created = blocking(move || workers::create(&db, &user.actor(), body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// The worker tokens (never their secrets). Global administrators only.
+#[utoipa::path(
+    tag = "admin",
+    responses((status = 200, body = Vec<WorkerView>), (status = 403, body = ErrorBody, description = "permission_denied"))
+)]
+#[get("/admin/workers")]
+pub async fn list_workers(
+    state: Data<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<WorkerView>>> {
+    let db = state.db.clone();
+    Ok(Json(
+        blocking(move || workers::list(&db, &user.actor())).await?,
+    ))
+}
+
+/// Revoke a worker token. Global administrators only.
+#[utoipa::path(
+    tag = "admin",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 204),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "token_not_found"),
+    )
+)]
+#[delete("/admin/workers/{id}")]
+pub async fn revoke_worker(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let db = state.db.clone();
+    let id = id.into_inner();
+    blocking(move || workers::revoke(&db, &user.actor(), id)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

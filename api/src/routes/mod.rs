@@ -8,6 +8,7 @@ pub mod moderation;
 pub mod posts;
 pub mod spaces;
 pub mod threads;
+pub mod worker;
 
 use actix_web::web;
 use serde::Deserialize;

@@ -10,3 +10,4 @@ mod moderation;
 mod posts;
 mod spaces;
 mod threads;
+mod workers;

@@ -1,0 +1,146 @@
+//! Translation workers on other machines: worker tokens, leasing over HTTP, and a remote
+//! worker translating with real Apertium while the server's own worker is off.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use pontis_models::Backend;
+use pontis_translator::Engine;
+use pontis_translator::apertium::{self, DEFAULT_MODES_DIR};
+use pontis_translator::pipeline::Pipeline;
+use pontis_translator::remote::HttpJobs;
+use pontis_translator::route::Router;
+use pontis_translator::worker::{Worker, WorkerSettings};
+use serde_json::json;
+
+use crate::common::{Auth, TestApp, TestUser};
+use crate::http_tests;
+
+async fn worker_token(app: &TestApp, admin: &TestUser) -> TestUser {
+    let created = app
+        .post("/api/v1/admin/workers", admin, json!({"name": "gpu-box"}))
+        .await
+        .expect(201);
+    TestUser {
+        handle: "gpu-box".into(),
+        token: created["token"].as_str().expect("token").to_owned(),
+        csrf: String::new(),
+    }
+}
+
+async fn a_remote_worker_translates_while_the_servers_worker_is_off(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let worker = worker_token(&app, &admin).await;
+    let emma = app.register("emma", &["en"]).await;
+    let sofia = app.register("sofia", &["es"]).await;
+    app.space(&emma, "club", "public").await;
+    app.join(&sofia, "club", None).await;
+    let (thread, _) = app
+        .thread(&emma, "club", "The red house", "The house is big.")
+        .await;
+
+    let server = app.srv.url("");
+    let token = worker.token.clone();
+    let handled = actix_web::web::block(move || {
+        let engine: Arc<dyn Engine> = Arc::new(
+            apertium::discover(Path::new(DEFAULT_MODES_DIR))
+                .into_iter()
+                .find(|e| e.mode() == "eng-spa")
+                .expect("apertium-eng-spa is installed"),
+        );
+        let remote = Worker::new(
+            Pipeline::new(Router::new(vec![engine])),
+            Arc::new(HttpJobs::new(server.trim_end_matches('/'), &token)),
+            WorkerSettings {
+                name: "gpu-box/1".into(),
+                ..WorkerSettings::default()
+            },
+        );
+        remote.run_once()
+    })
+    .await
+    .expect("worker thread")
+    .expect("remote worker reaches the server");
+    assert_eq!(handled, 2, "the post and its title");
+
+    let page = app
+        .get(&format!("/api/v1/threads/{thread}"), &sofia)
+        .await
+        .expect(200);
+    assert_eq!(
+        page["posts"][0]["translation"]["body"],
+        "La casa es grande."
+    );
+    assert_eq!(page["posts"][0]["translation"]["status"], "ready");
+    assert_eq!(page["thread"]["title_translation"]["body"], "La casa roja");
+    let listed = app.get("/api/v1/admin/workers", &admin).await.expect(200);
+    assert_eq!(listed[0]["name"], "gpu-box");
+    assert!(listed[0]["last_used_at"].is_string(), "{listed}");
+}
+
+async fn worker_tokens_do_nothing_else_and_users_cannot_lease(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let student = app.register("student", &["en"]).await;
+    let worker = worker_token(&app, &admin).await;
+    let lease = json!({"instance": "box/1", "limit": 10, "lease_seconds": 60});
+    app.get("/api/v1/me", &worker)
+        .await
+        .expect_error(401, "unauthenticated");
+    app.post(
+        "/api/v1/spaces",
+        &worker,
+        json!({"slug": "abc", "name": "x", "visibility": "public"}),
+    )
+    .await
+    .expect_error(401, "unauthenticated");
+    for user in [&student, &admin] {
+        app.post("/api/v1/worker/lease", user, lease.clone())
+            .await
+            .expect_error(401, "unauthenticated");
+    }
+    app.post("/api/v1/worker/lease", Auth::Anonymous, lease.clone())
+        .await
+        .expect_error(401, "unauthenticated");
+    assert_eq!(
+        app.post("/api/v1/worker/lease", &worker, lease.clone())
+            .await
+            .expect(200),
+        json!([])
+    );
+    app.post(
+        "/api/v1/worker/lease",
+        &worker,
+        json!({"instance": "box/1", "limit": 0, "lease_seconds": 60}),
+    )
+    .await
+    .expect_error(400, "invalid_limit");
+    app.post("/api/v1/admin/workers", &student, json!({"name": "mine"}))
+        .await
+        .expect_error(403, "permission_denied");
+    app.get("/api/v1/admin/workers", &student)
+        .await
+        .expect_error(403, "permission_denied");
+
+    let id = app.get("/api/v1/admin/workers", &admin).await.expect(200)[0]["id"]
+        .as_i64()
+        .expect("id");
+    app.delete(&format!("/api/v1/admin/workers/{id}"), &student)
+        .await
+        .expect_error(403, "permission_denied");
+    app.delete(&format!("/api/v1/admin/workers/{id}"), &admin)
+        .await
+        .expect(204);
+    app.post("/api/v1/worker/lease", &worker, lease)
+        .await
+        .expect_error(401, "unauthenticated");
+    app.delete(&format!("/api/v1/admin/workers/{id}"), &admin)
+        .await
+        .expect_error(404, "token_not_found");
+}
+
+http_tests!(
+    a_remote_worker_translates_while_the_servers_worker_is_off,
+    worker_tokens_do_nothing_else_and_users_cannot_lease,
+);
