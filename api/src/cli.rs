@@ -13,6 +13,7 @@ use pontis_models::accounts::{self, NewUser};
 use pontis_models::{DatabaseUrl, Db};
 
 use pontis_translator::ct2::RunSettings;
+use pontis_translator::install::Installer;
 use pontis_translator::installed::{self, Installed};
 use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
 use pontis_translator::remote::HttpJobs;
@@ -103,6 +104,14 @@ pub struct RemoteWorkerArgs {
 pub enum ModelsTask {
     /// Installed models and Apertium pairs, and the routes they give.
     List,
+    /// Install a model: a CTranslate2 model folder with its pontis-model.json, an
+    /// .argosmodel file or URL, or a package name (`en-de`) from the package index.
+    Install {
+        source: String,
+        /// The package index URL (also translation.package_index).
+        #[arg(long)]
+        index: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -209,6 +218,22 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     Ok(())
                 }
             }
+        }
+        Command::Models {
+            task: ModelsTask::Install { source, index },
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            let installer = Installer::new(
+                &config.models_dir(),
+                index.or(config.translation.package_index.clone()),
+            );
+            let manifest = installer
+                .install(&source)
+                .map_err(|e| CliError::Translation(e.to_string()))?;
+            let pairs: Vec<String> = manifest.pairs().iter().map(ToString::to_string).collect();
+            println!("installed {} ({})", manifest.name, pairs.join(" "));
+            Ok(())
         }
         Command::Models {
             task: ModelsTask::List,

@@ -57,6 +57,8 @@ pub struct Translation {
     pub threads: Option<usize>,
     /// Jobs leased at once; their sentences share engine batches.
     pub batch_jobs: i64,
+    /// A package index in Argos Translate's format, for `pontis models install NAME`.
+    pub package_index: Option<String>,
 }
 
 impl Default for Translation {
@@ -70,6 +72,7 @@ impl Default for Translation {
             compute_type: "int8".into(),
             threads: None,
             batch_jobs: 64,
+            package_index: None,
         }
     }
 }

@@ -28,7 +28,16 @@ pub fn load_engines(
         .map(|entries| entries.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
     folders.sort();
-    for folder in folders.iter().filter(|f| f.join(MANIFEST_FILE).is_file()) {
+    // Hidden folders are installs in progress or models being replaced.
+    let visible = |f: &&std::path::PathBuf| {
+        f.file_name()
+            .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+    };
+    for folder in folders
+        .iter()
+        .filter(visible)
+        .filter(|f| f.join(MANIFEST_FILE).is_file())
+    {
         match Ct2Engine::load(folder, settings.clone()) {
             Ok(engine) => engines.push(Arc::new(engine)),
             Err(e) => problems.push(format!("{}: {e}", folder.display())),

@@ -6,6 +6,7 @@
 pub mod apertium;
 pub mod ct2;
 pub mod engine;
+pub mod install;
 pub mod installed;
 pub mod manifest;
 pub mod pipeline;

@@ -3,6 +3,11 @@ a pontis-model.json, for tests and benchmarks: no registry ships translation wei
 
     python make_model.py OUT_DIR --from es --to en [--layers 6 --d-model 512 --heads 8
         --ffn 2048 --vocab 32000] [--multilingual en,de,es] [--words FILE] [--seed 7]
+        [--argos PACKAGE.argosmodel]
+
+With --argos, the tokenizer is a SentencePiece model trained on the word list, and the
+model is also packed as an Argos Translate package (a zip of model/, sentencepiece.model
+and metadata.json), as Argos Translate's package index serves them.
 
 A word list (--words, one word per line) goes into the vocabulary first, so that text
 written with those words tokenizes without unknown tokens; filler tokens make up the
@@ -10,8 +15,10 @@ requested vocabulary size.
 """
 
 import argparse
+import io
 import json
 import os
+import zipfile
 
 import numpy as np
 from ctranslate2.specs import transformer_spec
@@ -76,7 +83,10 @@ def main():
     parser.add_argument("--words", help="file of words to put in the vocabulary")
     parser.add_argument("--name", default=None)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--argos", help="also write an .argosmodel package here")
     args = parser.parse_args()
+    if args.argos:
+        return make_argos(args)
 
     words = []
     if args.words:
@@ -117,6 +127,52 @@ def main():
         langs = {"kind": "bilingual", "from": args.source, "to": args.target}
     with open(os.path.join(args.out, "pontis-model.json"), "w", encoding="utf-8") as f:
         json.dump({"name": name, "engine": "ctranslate2", "languages": langs}, f, indent=2)
+
+
+def make_argos(args):
+    """A bilingual model with a SentencePiece tokenizer, packed as Argos Translate does."""
+    import sentencepiece as spm
+
+    words = ["house", "big", "red", "school", "solar", "oven", "we", "built", "the", "is", "a"]
+    if args.words:
+        with open(args.words, encoding="utf-8") as f:
+            words = [w.strip() for w in f if w.strip()]
+    sp_bytes = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(" ".join(words[i:] + words[:i]) for i in range(len(words))),
+        model_writer=sp_bytes,
+        vocab_size=min(args.vocab, 60),
+        model_type="word",
+        hard_vocab_limit=False,
+        minloglevel=2,
+    )
+    processor = spm.SentencePieceProcessor(model_proto=sp_bytes.getvalue())
+    tokens = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    spec = transformer_spec.TransformerSpec.from_config((args.layers, args.layers), args.heads)
+    spec.register_source_vocabulary(tokens)
+    spec.register_target_vocabulary(tokens)
+    rng = np.random.default_rng(args.seed)
+    fill(spec.encoder, args.d_model, args.ffn, len(tokens), rng)
+    fill(spec.decoder, args.d_model, args.ffn, len(tokens), rng)
+    model_dir = os.path.join(args.out, "model")
+    os.makedirs(model_dir, exist_ok=True)
+    spec.validate()
+    spec.optimize(quantization=None)
+    spec.save(model_dir)
+    package = f"translate-{args.source}_{args.target}"
+    metadata = {
+        "package_version": "1.0",
+        "argos_version": "1.9",
+        "from_code": args.source,
+        "to_code": args.target,
+        "from_name": args.source,
+        "to_name": args.target,
+    }
+    with zipfile.ZipFile(args.argos, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(os.listdir(model_dir)):
+            archive.write(os.path.join(model_dir, name), f"{package}/model/{name}")
+        archive.writestr(f"{package}/sentencepiece.model", sp_bytes.getvalue())
+        archive.writestr(f"{package}/metadata.json", json.dumps(metadata))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,270 @@
+//! `pontis models install SOURCE`: a CTranslate2 model folder with its manifest, an Argos
+//! Translate package (`.argosmodel`), or a package from an index in Argos Translate's
+//! format, by URL or by name (`en-de`). Downloads are checked against the size and
+//! SHA-256 the index gives; packages are unpacked into a hidden folder that is renamed
+//! into place only when complete, so no half-installed model is ever loaded.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::manifest::{Languages, MANIFEST_FILE, Manifest, ManifestEngine};
+
+#[derive(Debug, thiserror::Error)]
+pub enum InstallError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("download {url}: {detail}")]
+    Download { url: String, detail: String },
+    #[error("{what} is {got} but the index says {expected}")]
+    Mismatch {
+        what: &'static str,
+        expected: String,
+        got: String,
+    },
+    #[error("not an Argos Translate package: {0}")]
+    BadPackage(String),
+    #[error("no package {name:?} in the index {index}")]
+    NotInIndex { name: String, index: String },
+    #[error("{0} needs a package index: set translation.package_index")]
+    NoIndex(String),
+    #[error("{0}")]
+    Manifest(#[from] crate::manifest::ManifestError),
+}
+
+/// One entry of an Argos Translate package index. `sha256` and `size` are Pontis's
+/// additions; when present, a download must match them.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IndexEntry {
+    pub from_code: String,
+    pub to_code: String,
+    pub links: Vec<String>,
+    #[serde(default)]
+    pub package_version: Option<String>,
+    #[serde(default)]
+    pub sha256: Option<String>,
+    #[serde(default)]
+    pub size: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ArgosMetadata {
+    from_code: String,
+    to_code: String,
+}
+
+pub struct Installer {
+    models_dir: PathBuf,
+    index_url: Option<String>,
+}
+
+impl Installer {
+    pub fn new(models_dir: &Path, index_url: Option<String>) -> Self {
+        Self {
+            models_dir: models_dir.to_path_buf(),
+            index_url,
+        }
+    }
+
+    pub fn install(&self, source: &str) -> Result<Manifest, InstallError> {
+        fs::create_dir_all(&self.models_dir)?;
+        let path = Path::new(source);
+        if path.is_dir() {
+            return self.install_folder(path);
+        }
+        if path.is_file() {
+            return self.install_argos(&fs::read(path)?, None);
+        }
+        if source.starts_with("https://") || source.starts_with("http://") {
+            let bytes = download(source, None, None)?;
+            return self.install_argos(&bytes, None);
+        }
+        let entry = self.find_in_index(source)?;
+        let url = entry
+            .links
+            .first()
+            .ok_or_else(|| InstallError::BadPackage(format!("{source} has no link")))?;
+        let bytes = download(url, entry.size, entry.sha256.as_deref())?;
+        self.install_argos(&bytes, entry.sha256)
+    }
+
+    /// The index's entries, for `pontis models available`.
+    pub fn index(&self) -> Result<Vec<IndexEntry>, InstallError> {
+        let url = self
+            .index_url
+            .clone()
+            .ok_or_else(|| InstallError::NoIndex("listing packages".into()))?;
+        let bytes = download(&url, None, None)?;
+        serde_json::from_slice(&bytes).map_err(|e| InstallError::Download {
+            url,
+            detail: e.to_string(),
+        })
+    }
+
+    fn find_in_index(&self, name: &str) -> Result<IndexEntry, InstallError> {
+        let index = self.index()?;
+        index
+            .into_iter()
+            .find(|e| format!("{}-{}", e.from_code, e.to_code) == name)
+            .ok_or_else(|| InstallError::NotInIndex {
+                name: name.to_owned(),
+                index: self.index_url.clone().unwrap_or_default(),
+            })
+    }
+
+    fn install_folder(&self, folder: &Path) -> Result<Manifest, InstallError> {
+        let manifest = Manifest::read(folder)?;
+        let staging = self.staging(&manifest.name)?;
+        for entry in fs::read_dir(folder)? {
+            let entry = entry?;
+            if entry.file_type()?.is_file() && entry.file_name() != MANIFEST_FILE {
+                fs::copy(entry.path(), staging.join(entry.file_name()))?;
+            }
+        }
+        self.finish(staging, &manifest)?;
+        Ok(manifest)
+    }
+
+    fn install_argos(
+        &self,
+        package: &[u8],
+        sha256: Option<String>,
+    ) -> Result<Manifest, InstallError> {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package))
+            .map_err(|e| InstallError::BadPackage(e.to_string()))?;
+        let mut metadata: Option<ArgosMetadata> = None;
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for i in 0..archive.len() {
+            let mut file = archive
+                .by_index(i)
+                .map_err(|e| InstallError::BadPackage(e.to_string()))?;
+            // enclosed_name refuses paths that climb out of the package.
+            let Some(path) = file.enclosed_name() else {
+                return Err(InstallError::BadPackage(format!(
+                    "unsafe path {:?}",
+                    file.name()
+                )));
+            };
+            if file.is_dir() {
+                continue;
+            }
+            let parts: Vec<String> = path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)?;
+            match parts.as_slice() {
+                [_, name] if name == "metadata.json" => {
+                    metadata = Some(
+                        serde_json::from_slice(&bytes)
+                            .map_err(|e| InstallError::BadPackage(e.to_string()))?,
+                    );
+                }
+                [_, name] if name == "sentencepiece.model" => {
+                    files.push(("source.spm".into(), bytes.clone()));
+                    files.push(("target.spm".into(), bytes));
+                }
+                [_, dir, name] if dir == "model" => files.push((name.clone(), bytes)),
+                _ => {}
+            }
+        }
+        let metadata =
+            metadata.ok_or_else(|| InstallError::BadPackage("no metadata.json".into()))?;
+        if !files.iter().any(|(name, _)| name == "model.bin") {
+            return Err(InstallError::BadPackage("no model/model.bin".into()));
+        }
+        let manifest = Manifest {
+            name: format!("argos-{}-{}", metadata.from_code, metadata.to_code),
+            engine: ManifestEngine::Ctranslate2,
+            languages: Languages::Bilingual {
+                from: pontis_models::lang::normalize(&metadata.from_code)
+                    .map_err(|e| InstallError::BadPackage(e.to_string()))?,
+                to: pontis_models::lang::normalize(&metadata.to_code)
+                    .map_err(|e| InstallError::BadPackage(e.to_string()))?,
+            },
+            sha256: Some(sha256.unwrap_or_else(|| hex::encode(Sha256::digest(package)))),
+        };
+        let staging = self.staging(&manifest.name)?;
+        for (name, bytes) in files {
+            fs::write(staging.join(name), bytes)?;
+        }
+        self.finish(staging, &manifest)?;
+        Ok(manifest)
+    }
+
+    /// A hidden folder beside the models, which the loader never reads.
+    fn staging(&self, name: &str) -> Result<PathBuf, InstallError> {
+        if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\']) {
+            return Err(InstallError::BadPackage(format!("model name {name:?}")));
+        }
+        let staging = self
+            .models_dir
+            .join(format!(".installing-{name}-{}", std::process::id()));
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(staging)
+    }
+
+    /// Writes the manifest last, then renames the folder into place; a model being
+    /// replaced is moved aside first and removed after.
+    fn finish(&self, staging: PathBuf, manifest: &Manifest) -> Result<(), InstallError> {
+        let mut file = fs::File::create(staging.join(MANIFEST_FILE))?;
+        file.write_all(&serde_json::to_vec_pretty(manifest).map_err(std::io::Error::other)?)?;
+        file.sync_all()?;
+        let target = self.models_dir.join(&manifest.name);
+        let old = self.models_dir.join(format!(
+            ".replaced-{}-{}",
+            manifest.name,
+            std::process::id()
+        ));
+        let replacing = target.exists();
+        if replacing {
+            fs::rename(&target, &old)?;
+        }
+        fs::rename(&staging, &target)?;
+        if replacing {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+fn download(url: &str, size: Option<u64>, sha256: Option<&str>) -> Result<Vec<u8>, InstallError> {
+    let failed = |detail: String| InstallError::Download {
+        url: url.to_owned(),
+        detail,
+    };
+    let mut response = ureq::get(url).call().map_err(|e| failed(e.to_string()))?;
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(4 << 30)
+        .read_to_vec()
+        .map_err(|e| failed(e.to_string()))?;
+    if let Some(expected) = size
+        && bytes.len() as u64 != expected
+    {
+        return Err(InstallError::Mismatch {
+            what: "the download's size",
+            expected: expected.to_string(),
+            got: bytes.len().to_string(),
+        });
+    }
+    if let Some(expected) = sha256 {
+        let got = hex::encode(Sha256::digest(&bytes));
+        if !got.eq_ignore_ascii_case(expected) {
+            return Err(InstallError::Mismatch {
+                what: "the download's SHA-256",
+                expected: expected.to_owned(),
+                got,
+            });
+        }
+    }
+    Ok(bytes)
+}
