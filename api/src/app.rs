@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope};
 
 use crate::auth::SESSION_COOKIE;
 use crate::error::{ApiError, ErrorBody, localize_errors};
-use crate::routes::{accounts, admin, meta, moderation, posts, spaces, threads, worker};
+use crate::routes::{accounts, admin, events, meta, moderation, posts, spaces, threads, worker};
 use crate::state::AppState;
 
 /// JSON bodies above this size are refused with `payload_too_large`. The longest post
@@ -93,6 +93,7 @@ fn routes() -> (
                 .service(threads::list_threads)
                 .service(threads::get_thread)
                 .service(threads::create_post)
+                .service(events::thread_events)
                 .service(threads::lock_thread)
                 .service(threads::unlock_thread)
                 .service(threads::pin_thread)

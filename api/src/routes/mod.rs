@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod events;
 pub mod meta;
 pub mod moderation;
 pub mod posts;

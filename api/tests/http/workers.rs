@@ -1,5 +1,6 @@
-//! Translation workers on other machines: worker tokens, leasing over HTTP, and a remote
-//! worker translating with real Apertium while the server's own worker is off.
+//! Translation workers on other machines (worker tokens, leasing over HTTP, a remote
+//! worker translating with real Apertium while the server's own worker is off), and the
+//! live events that announce what workers finish.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -140,7 +141,100 @@ async fn worker_tokens_do_nothing_else_and_users_cannot_lease(backend: Backend) 
         .expect_error(404, "token_not_found");
 }
 
+/// Reads the event stream until `wanted` appears, or fails after a while.
+async fn wait_for_event(
+    stream: &mut awc::ClientResponse<
+        impl futures_util::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>>
+        + Unpin,
+    >,
+    seen: &mut String,
+    wanted: &str,
+) {
+    use futures_util::StreamExt;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !seen.contains(wanted) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {wanted:?} in {seen:?}"
+        );
+        let chunk = actix_web::rt::time::timeout(std::time::Duration::from_secs(5), stream.next())
+            .await
+            .ok()
+            .flatten()
+            .expect("the stream stays open")
+            .expect("stream chunk");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+async fn thread_events_announce_posts_and_translations(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let emma = app.register("emma", &["en"]).await;
+    let sofia = app.register("sofia", &["es"]).await;
+    app.space(&emma, "club", "public").await;
+    app.join(&sofia, "club", None).await;
+    let (thread, _) = app
+        .thread(&emma, "club", "The red house", "The house is big.")
+        .await;
+    app.get("/api/v1/threads/999999/events", &sofia)
+        .await
+        .expect_error(404, "thread_not_found");
+
+    let mut stream = app
+        .srv
+        .get(format!("/api/v1/threads/{thread}/events"))
+        .insert_header(("Authorization", format!("Bearer {}", sofia.token)))
+        .send()
+        .await
+        .expect("stream opens");
+    assert_eq!(stream.status().as_u16(), 200);
+    assert_eq!(
+        stream.headers().get("content-type").map(|v| v.as_bytes()),
+        Some(&b"text/event-stream"[..])
+    );
+    let reply = app.reply(&emma, thread, "It is red.").await;
+    let mut seen = String::new();
+    wait_for_event(
+        &mut stream,
+        &mut seen,
+        &format!("event: post\ndata: {{\"post_id\":{reply}}}"),
+    )
+    .await;
+
+    let db = app.store.db.clone();
+    actix_web::web::block(move || {
+        let engine: Arc<dyn Engine> = Arc::new(
+            apertium::discover(Path::new(DEFAULT_MODES_DIR))
+                .into_iter()
+                .find(|e| e.mode() == "eng-spa")
+                .expect("apertium-eng-spa is installed"),
+        );
+        Worker::new(
+            Pipeline::new(Router::new(vec![engine])),
+            Arc::new(pontis_translator::worker::DbJobs::new(db)),
+            WorkerSettings::default(),
+        )
+        .run_once()
+    })
+    .await
+    .expect("worker thread")
+    .expect("worker");
+    wait_for_event(
+        &mut stream,
+        &mut seen,
+        &format!("event: translation\ndata: {{\"post_id\":{reply}}}"),
+    )
+    .await;
+    wait_for_event(
+        &mut stream,
+        &mut seen,
+        "event: translation\ndata: {\"title\":true}",
+    )
+    .await;
+}
+
 http_tests!(
     a_remote_worker_translates_while_the_servers_worker_is_off,
     worker_tokens_do_nothing_else_and_users_cannot_lease,
+    thread_events_announce_posts_and_translations,
 );
