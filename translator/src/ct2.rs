@@ -21,6 +21,10 @@ pub struct RunSettings {
     pub max_batch_tokens: usize,
     /// Upper bound on output length, in tokens.
     pub max_decoding_length: usize,
+    /// Lower bound on output length, in tokens: the end token is not allowed before it.
+    /// Benchmarks set it to `max_decoding_length` so that every sentence decodes as many
+    /// tokens. CTranslate2's default, 1, keeps translations from coming back empty.
+    pub min_decoding_length: usize,
     pub beam_size: usize,
 }
 
@@ -33,6 +37,7 @@ impl Default for RunSettings {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             max_batch_tokens: 4096,
             max_decoding_length: 256,
+            min_decoding_length: 1,
             beam_size: 2,
         }
     }
@@ -103,6 +108,7 @@ impl Ct2Engine {
         TranslationOptions {
             beam_size: self.settings.beam_size,
             max_decoding_length: self.settings.max_decoding_length,
+            min_decoding_length: self.settings.min_decoding_length,
             max_batch_size: self.settings.max_batch_tokens,
             batch_type: BatchType::Tokens,
             ..TranslationOptions::default()
