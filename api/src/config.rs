@@ -154,7 +154,8 @@ impl Config {
             .merge(
                 Env::prefixed("PONTIS_")
                     .split("__")
-                    .ignore(&["config"])
+                    // Read by the command line itself, not configuration keys.
+                    .ignore(&["config", "worker_server", "worker_token"])
                     // PONTIS_TEST_* belongs to the test suites, not to the server.
                     .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_")),
             )
@@ -193,6 +194,7 @@ mod tests {
             jail.set_env("PONTIS_DATA_DIR", "/srv/pontis");
             jail.set_env("PONTIS_RATE_LIMITS__LOGINS_PER_MINUTE_PER_IP", "7");
             jail.set_env("PONTIS_TEST_POSTGRES_URL", "postgres://elsewhere");
+            jail.set_env("PONTIS_WORKER_TOKEN", "secret");
             let config = Config::load(
                 Some(std::path::Path::new("pontis.toml")),
                 &Overrides {
