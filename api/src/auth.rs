@@ -42,12 +42,7 @@ impl FromRequest for CurrentUser {
                 .app_data::<web::Data<AppState>>()
                 .cloned()
                 .ok_or_else(|| pontis_models::Error::Internal("no app state".into()))?;
-            let bearer = req
-                .headers()
-                .get(header::AUTHORIZATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(|t| t.trim().to_owned());
+            let bearer = bearer_token(&req);
             let (token, by_cookie) = match bearer {
                 Some(token) => (token, false),
                 None => match req.cookie(SESSION_COOKIE) {
@@ -91,12 +86,7 @@ impl FromRequest for WorkerAuth {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(|t| t.trim().to_owned());
+        let token = bearer_token(req);
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| pontis_models::Error::Internal("no app state".into()))?;
@@ -107,6 +97,15 @@ impl FromRequest for WorkerAuth {
             ))
         })
     }
+}
+
+/// The token of an `Authorization: Bearer …` header.
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    req.headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned())
 }
 
 /// Compares digests, so the comparison's timing says nothing about the secret.
