@@ -792,18 +792,17 @@ pub fn thread_changes(
     db.read(|conn| {
         let (thread, access) = thread_access(conn, actor, thread_id)?;
         let reading = Reading::of(conn, actor, lang)?;
-        let new_posts = posts::table
-            .filter(visible_posts(&access, actor))
-            .filter(posts::thread_id.eq(thread.id))
-            .filter(posts::id.gt(after_post))
-            .order(posts::id.asc())
-            .select(posts::id)
-            .load(conn)?;
         let thread_posts: Vec<i64> = posts::table
             .filter(visible_posts(&access, actor))
             .filter(posts::thread_id.eq(thread.id))
+            .order(posts::id.asc())
             .select(posts::id)
             .load(conn)?;
+        let new_posts = thread_posts
+            .iter()
+            .copied()
+            .filter(|id| *id > after_post)
+            .collect();
         let translated_posts = translations::table
             .filter(translations::source_kind.eq("post"))
             .filter(translations::source_id.eq_any(&thread_posts))

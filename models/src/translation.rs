@@ -297,22 +297,36 @@ pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<V
                 translation_jobs::target_lang,
             ))
             .load(conn)?;
+        // The texts, two queries for the whole batch: the writer is held meanwhile.
+        let mut post_ids = Vec::new();
+        let mut thread_ids = Vec::new();
+        for (_, kind, source_id, _, _) in &rows {
+            match SourceKind::from_db(kind)? {
+                SourceKind::Post => post_ids.push(*source_id),
+                SourceKind::Title => thread_ids.push(*source_id),
+            }
+        }
+        let bodies: HashMap<i64, (String, i32)> = posts::table
+            .filter(posts::id.eq_any(&post_ids))
+            .filter(posts::deleted_at.is_null())
+            .select((posts::id, posts::body, posts::revision))
+            .load::<(i64, String, i32)>(conn)?
+            .into_iter()
+            .map(|(id, body, revision)| (id, (body, revision)))
+            .collect();
+        let titles: HashMap<i64, String> = threads::table
+            .filter(threads::id.eq_any(&thread_ids))
+            .select((threads::id, threads::title))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect();
         let mut jobs = Vec::with_capacity(rows.len());
+        let mut gone = Vec::new();
         for (id, kind, source_id, source_lang, target_lang) in rows {
             let kind = SourceKind::from_db(&kind)?;
             let source = match kind {
-                SourceKind::Post => posts::table
-                    .find(source_id)
-                    .filter(posts::deleted_at.is_null())
-                    .select((posts::body, posts::revision))
-                    .first::<(String, i32)>(conn)
-                    .optional()?,
-                SourceKind::Title => threads::table
-                    .find(source_id)
-                    .select(threads::title)
-                    .first::<String>(conn)
-                    .optional()?
-                    .map(|title| (title, 1)),
+                SourceKind::Post => bodies.get(&source_id).cloned(),
+                SourceKind::Title => titles.get(&source_id).map(|title| (title.clone(), 1)),
             };
             match source {
                 Some((text, revision)) => jobs.push(LeasedJob {
@@ -324,16 +338,17 @@ pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<V
                     revision,
                     text,
                 }),
-                // Deleted since it was queued: nothing left to translate.
-                None => {
-                    diesel::update(translation_jobs::table.find(id))
-                        .set((
-                            translation_jobs::state.eq("done"),
-                            translation_jobs::lease_owner.eq(None::<String>),
-                        ))
-                        .execute(conn)?;
-                }
+                None => gone.push(id),
             }
+        }
+        if !gone.is_empty() {
+            // Deleted since it was queued: nothing left to translate.
+            diesel::update(translation_jobs::table.filter(translation_jobs::id.eq_any(&gone)))
+                .set((
+                    translation_jobs::state.eq("done"),
+                    translation_jobs::lease_owner.eq(None::<String>),
+                ))
+                .execute(conn)?;
         }
         Ok(jobs)
     })
