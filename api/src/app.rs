@@ -14,7 +14,9 @@ use utoipa_actix_web::{AppExt, scope};
 
 use crate::auth::SESSION_COOKIE;
 use crate::error::{ApiError, ErrorBody, localize_errors};
-use crate::routes::{accounts, admin, events, meta, moderation, posts, spaces, threads, worker};
+use crate::routes::{
+    accounts, admin, events, meta, moderation, posts, search, spaces, threads, worker,
+};
 use crate::state::AppState;
 
 /// JSON bodies above this size are refused with `payload_too_large`. The longest post
@@ -113,6 +115,7 @@ fn routes() -> (
                 .service(moderation::ban_user)
                 .service(moderation::unban_user)
                 .service(moderation::modlog)
+                .service(search::search)
                 .service(admin::translation_jobs)
                 .service(admin::create_worker)
                 .service(admin::list_workers)

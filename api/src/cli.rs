@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use pontis_frontend::Localizer;
 use pontis_models::accounts::{self, NewUser};
 use pontis_models::{DatabaseUrl, Db};
+use pontis_search::{EmbeddedIndex, Indexer, MeiliIndex, SearchError, SearchIndex};
 
 use pontis_translator::ct2::RunSettings;
 use pontis_translator::install::Installer;
@@ -20,7 +21,7 @@ use pontis_translator::remote::HttpJobs;
 use pontis_translator::route::Router;
 use pontis_translator::worker::{DbJobs, JobSource, Worker, WorkerSettings};
 
-use crate::config::{Config, Device, LogFormat, Overrides};
+use crate::config::{Config, Device, LogFormat, Overrides, SearchBackend};
 use crate::rate_limit::RateLimiters;
 use crate::state::AppState;
 
@@ -69,6 +70,12 @@ pub enum Command {
     Worker {
         #[command(flatten)]
         remote: RemoteWorkerArgs,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Rebuild the search index from the database (stop `pontis serve` first when the
+    /// index is embedded: only one process may write it).
+    Reindex {
         #[command(flatten)]
         database: DatabaseArgs,
     },
@@ -160,6 +167,8 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
     #[error("translation: {0}")]
     Translation(String),
+    #[error(transparent)]
+    Search(#[from] pontis_search::SearchError),
 }
 
 impl DatabaseArgs {
@@ -287,6 +296,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             translate_lines(&Pipeline::new(Router::new(engines)), &from, &to)
         }
+        Command::Reindex { database } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            init_logging(config.log_format);
+            let db = Db::open(&DatabaseUrl::parse(&config.database_url())?, 2)?;
+            let index = open_search(&config)?;
+            let documents = Indexer::new(db, index).rebuild()?;
+            println!("search index rebuilt: {documents} document(s)");
+            Ok(())
+        }
         Command::Openapi => {
             let mut out = std::io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &crate::app::openapi())?;
@@ -307,9 +325,10 @@ fn init_logging(format: LogFormat) {
     };
 }
 
-pub fn state(config: &Config, db: Db) -> Result<AppState, CliError> {
+pub fn state(config: &Config, db: Db, search: Arc<dyn SearchIndex>) -> Result<AppState, CliError> {
     Ok(AppState {
         db,
+        search,
         localizer: Localizer::embedded()?,
         limits: RateLimiters::new(&config.rate_limits),
         trust_proxy: config.trust_proxy,
@@ -358,6 +377,44 @@ fn translate_lines(pipeline: &Pipeline, from: &str, to: &str) -> Result<(), CliE
     }
     out.flush()?;
     Ok(())
+}
+
+/// The search backend the configuration names. A Meilisearch server that is down does not
+/// stop the server: the outbox keeps every change until it answers.
+pub fn open_search(config: &Config) -> Result<Arc<dyn SearchIndex>, CliError> {
+    Ok(match config.search.backend {
+        SearchBackend::Embedded => Arc::new(EmbeddedIndex::open(&config.search_index_dir())?),
+        SearchBackend::Meilisearch => {
+            let url = config.search.meilisearch_url.as_deref().ok_or_else(|| {
+                CliError::Search(SearchError::Backend(
+                    "search.backend is meilisearch but search.meilisearch_url is not set".into(),
+                ))
+            })?;
+            Arc::new(MeiliIndex::new(
+                url,
+                config.search.meilisearch_api_key.as_deref(),
+                &config.search.meilisearch_index,
+            )?)
+        }
+    })
+}
+
+/// The search indexer thread, stopped with the server.
+fn start_indexer(
+    config: &Config,
+    db: &Db,
+    index: &Arc<dyn SearchIndex>,
+) -> Result<Workers, CliError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    if !config.search.indexer {
+        return Ok((stop, Vec::new()));
+    }
+    let indexer = Indexer::new(db.clone(), Arc::clone(index));
+    let watch = Arc::clone(&stop);
+    let handle = std::thread::Builder::new()
+        .name("search-indexer".into())
+        .spawn(move || indexer.run(&watch))?;
+    Ok((stop, vec![handle]))
 }
 
 /// A stop switch and the worker threads that watch it.
@@ -415,8 +472,10 @@ fn serve(config: Config) -> Result<(), CliError> {
     let url = DatabaseUrl::parse(&config.database_url())?;
     tracing::info!(database = %url.redacted(), "opening database");
     let db = Db::open(&url, config.database_pool_size)?;
+    let search = open_search(&config)?;
+    let (stop_indexer, indexer) = start_indexer(&config, &db, &search)?;
     let (stop_workers, workers) = start_workers(&config, &db)?;
-    let state = Data::new(state(&config, db)?);
+    let state = Data::new(state(&config, db, search)?);
     actix_web::rt::System::new().block_on(async move {
         let mut server = HttpServer::new(move || crate::app::app(state.clone()));
         if let Some(workers) = config.http_workers {
@@ -429,7 +488,8 @@ fn serve(config: Config) -> Result<(), CliError> {
         server.run().await
     })?;
     stop_workers.store(true, Ordering::Relaxed);
-    for worker in workers {
+    stop_indexer.store(true, Ordering::Relaxed);
+    for worker in workers.into_iter().chain(indexer) {
         let _ = worker.join();
     }
     Ok(())

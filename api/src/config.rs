@@ -28,6 +28,45 @@ pub struct Config {
     pub log_format: LogFormat,
     pub rate_limits: RateLimits,
     pub translation: Translation,
+    pub search: Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchBackend {
+    /// A tantivy index in the data directory, in the server's process.
+    Embedded,
+    /// A Meilisearch server at `meilisearch_url`.
+    Meilisearch,
+}
+
+/// The search index and the indexer that feeds it from the database's outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Search {
+    pub backend: SearchBackend,
+    /// The embedded index's folder; default: `<data_dir>/search`.
+    pub index_dir: Option<PathBuf>,
+    pub meilisearch_url: Option<String>,
+    /// Best set through `PONTIS_SEARCH__MEILISEARCH_API_KEY` rather than a file.
+    pub meilisearch_api_key: Option<String>,
+    pub meilisearch_index: String,
+    /// Drain the search outbox inside `pontis serve`. With several server processes on
+    /// one Meilisearch, leave it on in one of them.
+    pub indexer: bool,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Self {
+            backend: SearchBackend::Embedded,
+            index_dir: None,
+            meilisearch_url: None,
+            meilisearch_api_key: None,
+            meilisearch_index: "pontis".into(),
+            indexer: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +159,7 @@ impl Default for Config {
             log_format: LogFormat::Text,
             rate_limits: RateLimits::default(),
             translation: Translation::default(),
+            search: Search::default(),
         }
     }
 }
@@ -169,6 +209,13 @@ impl Config {
             .models_dir
             .clone()
             .unwrap_or_else(|| self.data_dir.join("models"))
+    }
+
+    pub fn search_index_dir(&self) -> PathBuf {
+        self.search
+            .index_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("search"))
     }
 
     pub fn database_url(&self) -> String {

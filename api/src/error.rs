@@ -35,6 +35,8 @@ pub enum ApiError {
     RouteNotFound,
     #[error("database unreachable")]
     ServiceUnavailable,
+    #[error("search index unreachable")]
+    SearchUnavailable,
 }
 
 impl ApiError {
@@ -49,6 +51,7 @@ impl ApiError {
             Self::CsrfTokenInvalid => "csrf_token_invalid",
             Self::RouteNotFound => "route_not_found",
             Self::ServiceUnavailable => "service_unavailable",
+            Self::SearchUnavailable => "search_unavailable",
         }
     }
 
@@ -57,7 +60,7 @@ impl ApiError {
             Self::Domain(e) => e.kind(),
             Self::CsrfTokenInvalid => ErrorKind::Auth,
             Self::RouteNotFound => ErrorKind::NotFound,
-            Self::ServiceUnavailable => ErrorKind::Internal,
+            Self::ServiceUnavailable | Self::SearchUnavailable => ErrorKind::Internal,
             _ => ErrorKind::InvalidRequest,
         }
     }
@@ -91,7 +94,7 @@ impl ResponseError for ApiError {
             Self::RateLimited { .. } => 429,
             Self::CsrfTokenInvalid => 403,
             Self::RouteNotFound => 404,
-            Self::ServiceUnavailable => 503,
+            Self::ServiceUnavailable | Self::SearchUnavailable => 503,
             Self::InvalidJson(_) | Self::InvalidQuery(_) | Self::InvalidPath(_) => 400,
         };
         StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

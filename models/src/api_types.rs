@@ -313,6 +313,9 @@ pub struct BanRequest {
     /// Permanent when absent.
     pub until: Option<DateTime<Utc>>,
     pub reason: String,
+    /// Also hide every post the user wrote in the space, e.g. after spam or abuse.
+    #[serde(default)]
+    pub hide_posts: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -359,4 +362,34 @@ pub struct ModLogEntry {
 pub struct ModLogPage {
     pub entries: Vec<ModLogEntry>,
     pub next_cursor: Option<String>,
+}
+
+/// A page of search results: posts, best first, each in the reader's language.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SearchResults {
+    pub results: Vec<SearchResultView>,
+    /// Posts matching in all (an estimate on Meilisearch).
+    pub total: u64,
+    pub next_cursor: Option<String>,
+    /// The language results are shown in.
+    pub lang: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SearchResultView {
+    pub thread: ThreadView,
+    /// The post with its translation into the reader's language.
+    pub post: PostView,
+    /// The language of the text that matched: the original's or a translation's.
+    pub matched_lang: String,
+    pub matched_in: crate::search::DocumentKind,
+    pub snippet: SnippetView,
+}
+
+/// A passage of the text that matched, plain text; `highlights` are the matched words as
+/// `[start, end)` character offsets into `text`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SnippetView {
+    pub text: String,
+    pub highlights: Vec<[usize; 2]>,
 }

@@ -85,6 +85,12 @@ pub enum Error {
     InvalidCursor,
     #[error("limit must be 1 to {max}")]
     InvalidLimit { max: usize },
+    #[error("search needs words to look for")]
+    SearchQueryEmpty,
+    #[error("search is limited to {max} characters")]
+    SearchQueryTooLong { max: usize },
+    #[error("the start of the date range is after its end")]
+    InvalidDateRange,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -128,6 +134,9 @@ impl Error {
             CannotBanModerator => "cannot_ban_moderator",
             InvalidCursor => "invalid_cursor",
             InvalidLimit { .. } => "invalid_limit",
+            SearchQueryEmpty => "search_query_empty",
+            SearchQueryTooLong { .. } => "search_query_too_long",
+            InvalidDateRange => "invalid_date_range",
             Internal(_) => "internal_error",
         }
     }
@@ -179,7 +188,8 @@ impl Error {
             | InvalidTitle { max }
             | InvalidBody { max }
             | InvalidReason { max }
-            | InvalidLimit { max } => vec![("max", max.to_string())],
+            | InvalidLimit { max }
+            | SearchQueryTooLong { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }
     }

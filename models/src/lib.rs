@@ -11,6 +11,7 @@ pub mod limits;
 pub mod moderation;
 pub mod rows;
 pub mod schema;
+pub mod search;
 pub mod secrets;
 pub mod spaces;
 pub mod threads;

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::limits;
 use crate::rows::{Ban, Post, Report, User, now, utc};
 use crate::schema::{bans, moderation_log, posts, reports, threads};
+use crate::search;
 use crate::spaces::user_by_handle;
 use crate::threads::{
     authors_by_id, decode_id_cursor, encode_id_cursor, load_post, load_thread, post_view_single,
@@ -103,13 +104,16 @@ pub fn set_thread_flag(
             ThreadFlag::Pinned => diesel::update(target)
                 .set(threads::pinned.eq(on))
                 .execute(conn)?,
-            ThreadFlag::Hidden => diesel::update(target)
-                .set((
-                    threads::hidden.eq(on),
-                    threads::hidden_by.eq(on.then_some(actor.user_id)),
-                    threads::hidden_reason.eq(if on { reason.clone() } else { None }),
-                ))
-                .execute(conn)?,
+            ThreadFlag::Hidden => {
+                search::touch_thread(conn, thread.id)?;
+                diesel::update(target)
+                    .set((
+                        threads::hidden.eq(on),
+                        threads::hidden_by.eq(on.then_some(actor.user_id)),
+                        threads::hidden_reason.eq(if on { reason.clone() } else { None }),
+                    ))
+                    .execute(conn)?
+            }
         };
         log_action(
             conn,
@@ -147,6 +151,7 @@ pub fn set_post_hidden(
                 posts::hidden_at.eq(hidden.then(now)),
             ))
             .execute(conn)?;
+        search::touch_post(conn, post.id)?;
         let updated = load_post(conn, post.id)?;
         log_action(
             conn,
@@ -326,6 +331,39 @@ fn report_views(
         .collect()
 }
 
+/// Hides every visible post of `author` in the space, as one ban action.
+fn hide_posts_of(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    space_id: i64,
+    author: i64,
+    reason: &str,
+) -> Result<()> {
+    let in_space = threads::table
+        .filter(threads::space_id.eq(space_id))
+        .select(threads::id);
+    let found: Vec<i64> = posts::table
+        .filter(posts::author_id.eq(author))
+        .filter(posts::hidden.eq(false))
+        .filter(posts::thread_id.eq_any(in_space))
+        .select(posts::id)
+        .load(conn)?;
+    for chunk in found.chunks(500) {
+        diesel::update(posts::table.filter(posts::id.eq_any(chunk)))
+            .set((
+                posts::hidden.eq(true),
+                posts::hidden_by.eq(Some(actor.user_id)),
+                posts::hidden_reason.eq(Some(reason)),
+                posts::hidden_at.eq(Some(now())),
+            ))
+            .execute(conn)?;
+    }
+    for post_id in found {
+        search::touch_post(conn, post_id)?;
+    }
+    Ok(())
+}
+
 /// Bans a user from posting in the space, until a time or for good. Moderators cannot be
 /// banned: demote them first.
 pub fn ban(db: &Db, actor: &Actor, slug: &str, input: BanRequest) -> Result<BanView> {
@@ -366,6 +404,9 @@ pub fn ban(db: &Db, actor: &Actor, slug: &str, input: BanRequest) -> Result<BanV
                 bans::created_at.eq(created),
             ))
             .execute(conn)?;
+        if input.hide_posts {
+            hide_posts_of(conn, actor, access.space.id, user.id, &reason)?;
+        }
         log_action(
             conn,
             access.space.id,

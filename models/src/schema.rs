@@ -183,6 +183,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     translations,
     segment_cache,
     worker_tokens,
+    search_outbox,
 );
 
 diesel::table! {
@@ -234,5 +235,14 @@ diesel::table! {
         created_by -> BigInt,
         created_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    search_outbox (id) {
+        id -> BigInt,
+        entity -> Text,
+        entity_id -> BigInt,
+        created_at -> Timestamp,
     }
 }

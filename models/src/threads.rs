@@ -22,6 +22,7 @@ use crate::limits;
 use crate::moderation::{Target, log_action};
 use crate::rows::{Post, Thread, User, lang_source_to_db, now, utc};
 use crate::schema::{post_revisions, posts, threads, users};
+use crate::search;
 use crate::secrets::content_hash;
 use crate::translation::{self, SourceKind};
 
@@ -64,6 +65,10 @@ impl Reading {
             .cloned()
             .ok_or_else(|| Error::Internal(format!("user {} reads no language", actor.user_id)))?;
         Ok(Self { lang, reads })
+    }
+
+    pub(crate) fn lang(&self) -> &str {
+        &self.lang
     }
 
     fn needs_translation(&self, source_lang: &str) -> bool {
@@ -133,6 +138,7 @@ pub fn create_thread(
         let thread = load_thread(conn, thread_id)?;
         translation::queue_title(conn, &thread)?;
         translation::queue_post(conn, access.space.id, &post)?;
+        search::touch_post(conn, post.id)?;
         Ok(ThreadWithPostView {
             thread: thread_view(conn, actor, &access, &thread)?,
             post: post_view_single(conn, actor, &access, &post)?,
@@ -165,6 +171,7 @@ pub fn create_post(
             created,
         )?;
         translation::queue_post(conn, access.space.id, &post)?;
+        search::touch_post(conn, post.id)?;
         diesel::update(threads::table.find(thread.id))
             .set(threads::bumped_at.eq(created))
             .execute(conn)?;
@@ -255,6 +262,7 @@ pub fn edit_post(db: &Db, actor: &Actor, post_id: i64, input: EditPostRequest) -
         let edited = load_post(conn, post.id)?;
         insert_revision(conn, &edited, actor.user_id)?;
         translation::queue_post(conn, access.space.id, &edited)?;
+        search::touch_post(conn, edited.id)?;
         if post.author_id != actor.user_id {
             log_action(
                 conn,
@@ -291,6 +299,7 @@ pub fn delete_post(db: &Db, actor: &Actor, post_id: i64) -> Result<()> {
                 posts::deleted_by.eq(actor.user_id),
             ))
             .execute(conn)?;
+        search::touch_post(conn, post.id)?;
         if !by_author {
             log_action(
                 conn,
@@ -355,6 +364,44 @@ pub fn get_post(db: &Db, actor: &Actor, post_id: i64, lang: Option<&str>) -> Res
         views
             .pop()
             .ok_or_else(|| Error::Internal("post view missing".into()))
+    })
+}
+
+/// Posts that search found, with their threads, in the reader's language, in the order
+/// given. A post the reader may not see is left out: the index may not yet have caught up
+/// with a hide or a delete written a moment ago.
+pub fn found_posts(
+    db: &Db,
+    actor: &Actor,
+    post_ids: &[i64],
+    lang: Option<&str>,
+) -> Result<Vec<ThreadWithPostView>> {
+    db.read(|conn| {
+        let reading = Reading::of(conn, actor, lang)?;
+        let mut found = Vec::with_capacity(post_ids.len());
+        for &post_id in post_ids {
+            let (post, thread, access) = match post_access(conn, actor, post_id) {
+                Ok(seen) => seen,
+                Err(Error::PostNotFound) => continue,
+                Err(other) => return Err(other),
+            };
+            if post.deleted_at.is_some() {
+                continue;
+            }
+            let (mut posts, _) =
+                post_views_in(conn, actor, &access, std::slice::from_ref(&post), &reading)?;
+            let (mut threads, _) = thread_views_in(
+                conn,
+                actor,
+                &access,
+                std::slice::from_ref(&thread),
+                &reading,
+            )?;
+            if let (Some(post), Some(thread)) = (posts.pop(), threads.pop()) {
+                found.push(ThreadWithPostView { thread, post });
+            }
+        }
+        Ok(found)
     })
 }
 

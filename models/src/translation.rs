@@ -19,6 +19,7 @@ use crate::rows::{Post, Thread, now};
 use crate::schema::{
     memberships, posts, segment_cache, threads, translation_jobs, translations, user_languages,
 };
+use crate::search;
 
 /// Attempts before a failing job stops and shows its error to admins.
 pub const MAX_ATTEMPTS: i32 = 3;
@@ -472,7 +473,10 @@ fn store_translation(
             ))
             .execute(conn)?;
     }
-    Ok(())
+    match kind {
+        "title" => search::touch_title(conn, source_id),
+        _ => search::touch_post(conn, source_id),
+    }
 }
 
 /// The cache key of one sentence's translation by one model.

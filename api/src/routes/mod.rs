@@ -7,6 +7,7 @@ pub mod events;
 pub mod meta;
 pub mod moderation;
 pub mod posts;
+pub mod search;
 pub mod spaces;
 pub mod threads;
 pub mod worker;

@@ -7,7 +7,9 @@ use pontis_api::cli;
 use pontis_api::config::{Config, RateLimits};
 use pontis_models::Backend;
 use pontis_models::testing::TestDb;
+use pontis_search::{EmbeddedIndex, Indexer, SearchIndex};
 use serde_json::{Value, json};
+use std::sync::Arc;
 
 /// Each named `async fn name(backend: Backend)` becomes `sqlite::name` and `postgres::name`.
 #[macro_export]
@@ -31,6 +33,8 @@ macro_rules! http_tests {
 pub struct TestApp {
     pub srv: actix_test::TestServer,
     pub store: TestDb,
+    /// The test's own search index, in memory.
+    pub search: Arc<dyn SearchIndex>,
 }
 
 /// Rate limits off, so that tests measure behaviour, not the limiter.
@@ -127,9 +131,20 @@ impl TestApp {
             rate_limits,
             ..Config::default()
         };
-        let state = Data::new(cli::state(&config, store.db.clone()).expect("app state"));
+        let search: Arc<dyn SearchIndex> =
+            Arc::new(EmbeddedIndex::in_memory().expect("search index"));
+        let state = Data::new(
+            cli::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
+        );
         let srv = actix_test::start(move || app(state.clone()));
-        Self { srv, store }
+        Self { srv, store, search }
+    }
+
+    /// Drains the search outbox into the index, as the server's indexer thread would.
+    pub fn index_search(&self) -> usize {
+        Indexer::new(self.store.db.clone(), Arc::clone(&self.search))
+            .catch_up()
+            .expect("indexing")
     }
 
     pub async fn request<'a>(

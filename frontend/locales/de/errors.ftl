@@ -41,3 +41,7 @@ error-rate-limited = Zu viele Anfragen. Bitte warte { $seconds } Sekunden und ve
 error-csrf-token-invalid = Das Formular ist abgelaufen oder kommt nicht von dieser Seite. Lade die Seite neu und versuche es noch einmal.
 error-route-not-found = Unter dieser Adresse gibt es nichts.
 error-service-unavailable = Der Dienst ist nicht bereit: Seine Datenbank antwortet nicht.
+error-search-query-empty = Gib ein oder zwei Wörter ein, nach denen gesucht werden soll.
+error-search-query-too-long = Eine Suche darf höchstens { $max } Zeichen lang sein.
+error-invalid-date-range = Der Beginn des Zeitraums liegt nach seinem Ende.
+error-search-unavailable = Die Suche ist gerade nicht verfügbar. Versuche es gleich noch einmal.

@@ -42,3 +42,7 @@ error-rate-limited = Too many requests. Please wait { $seconds } seconds and try
 error-csrf-token-invalid = The form has expired or did not come from this site. Reload the page and try again.
 error-route-not-found = There is nothing at this address.
 error-service-unavailable = The service is not ready: its database does not answer.
+error-search-query-empty = Type a word or two to search for.
+error-search-query-too-long = A search can be at most { $max } characters long.
+error-invalid-date-range = The start of the date range is after its end.
+error-search-unavailable = Search is not available right now. Try again in a moment.

@@ -41,3 +41,7 @@ error-rate-limited = Demasiadas peticiones. Espera { $seconds } segundos e inté
 error-csrf-token-invalid = El formulario ha caducado o no viene de este sitio. Recarga la página e inténtalo de nuevo.
 error-route-not-found = No hay nada en esta dirección.
 error-service-unavailable = El servicio no está listo: su base de datos no responde.
+error-search-query-empty = Escribe una o dos palabras para buscar.
+error-search-query-too-long = Una búsqueda puede tener como máximo { $max } caracteres.
+error-invalid-date-range = El inicio del intervalo de fechas es posterior a su final.
+error-search-unavailable = La búsqueda no está disponible ahora. Inténtalo de nuevo en un momento.

@@ -41,3 +41,7 @@ error-rate-limited = Trop de requêtes. Attendez { $seconds } secondes puis rée
 error-csrf-token-invalid = Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et réessayez.
 error-route-not-found = Il n’y a rien à cette adresse.
 error-service-unavailable = Le service n’est pas prêt : sa base de données ne répond pas.
+error-search-query-empty = Tapez un ou deux mots à rechercher.
+error-search-query-too-long = Une recherche peut compter au plus { $max } caractères.
+error-invalid-date-range = Le début de la période est après sa fin.
+error-search-unavailable = La recherche n’est pas disponible pour le moment. Réessayez dans un instant.
