@@ -8,7 +8,13 @@ use pontis_api::config::{Config, RateLimits};
 use pontis_models::Backend;
 use pontis_models::testing::TestDb;
 use pontis_search::{EmbeddedIndex, Indexer, SearchIndex};
+use pontis_translator::Engine;
+use pontis_translator::apertium::{self, DEFAULT_MODES_DIR};
+use pontis_translator::pipeline::Pipeline;
+use pontis_translator::route::Router;
+use pontis_translator::worker::{DbJobs, Worker, WorkerSettings};
 use serde_json::{Value, json};
+use std::path::Path;
 use std::sync::Arc;
 
 /// Each named `async fn name(backend: Backend)` becomes `sqlite::name` and `postgres::name`.
@@ -138,6 +144,33 @@ impl TestApp {
         );
         let srv = actix_test::start(move || app(state.clone()));
         Self { srv, store, search }
+    }
+
+    /// Translates every queued job with Debian's real Apertium pairs, as the server's
+    /// worker would; returns the jobs handled.
+    pub async fn translate_pending(&self) -> usize {
+        let db = self.store.db.clone();
+        actix_web::web::block(move || {
+            let engines: Vec<Arc<dyn Engine>> = apertium::discover(Path::new(DEFAULT_MODES_DIR))
+                .into_iter()
+                .map(|e| Arc::new(e) as Arc<dyn Engine>)
+                .collect();
+            assert!(!engines.is_empty(), "Apertium pairs are installed");
+            let worker = Worker::new(
+                Pipeline::new(Router::new(engines)),
+                Arc::new(DbJobs::new(db)),
+                WorkerSettings::default(),
+            );
+            let mut handled = 0;
+            loop {
+                match worker.run_once().expect("worker") {
+                    0 => return handled,
+                    jobs => handled += jobs,
+                }
+            }
+        })
+        .await
+        .expect("worker thread")
     }
 
     /// Drains the search outbox into the index, as the server's indexer thread would.

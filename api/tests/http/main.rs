@@ -8,6 +8,7 @@ mod contract;
 mod forum_flow;
 mod moderation;
 mod posts;
+mod search;
 mod spaces;
 mod threads;
 mod workers;

@@ -201,24 +201,7 @@ async fn thread_events_announce_posts_and_translations(backend: Backend) {
     )
     .await;
 
-    let db = app.store.db.clone();
-    actix_web::web::block(move || {
-        let engine: Arc<dyn Engine> = Arc::new(
-            apertium::discover(Path::new(DEFAULT_MODES_DIR))
-                .into_iter()
-                .find(|e| e.mode() == "eng-spa")
-                .expect("apertium-eng-spa is installed"),
-        );
-        Worker::new(
-            Pipeline::new(Router::new(vec![engine])),
-            Arc::new(pontis_translator::worker::DbJobs::new(db)),
-            WorkerSettings::default(),
-        )
-        .run_once()
-    })
-    .await
-    .expect("worker thread")
-    .expect("worker");
+    app.translate_pending().await;
     wait_for_event(
         &mut stream,
         &mut seen,
