@@ -144,7 +144,16 @@ impl EmbeddedIndex {
             .map_err(|e| SearchError::Backend(format!("creating {}: {e}", dir.display())))?;
         let (schema, fields) = schema();
         let directory = MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
-        Self::with_index(Index::open_or_create(directory, schema)?, fields)
+        Self::with_index(Index::open_or_create(directory, schema)?, fields).map_err(|e| match e {
+            SearchError::Index(tantivy::TantivyError::LockFailure(..)) => {
+                SearchError::Backend(format!(
+                    "the search index in {} is in use by another process, such as a running \
+                     `pontis serve`; stop it first",
+                    dir.display()
+                ))
+            }
+            other => other,
+        })
     }
 
     /// An index in memory, for tests.
