@@ -12,6 +12,7 @@ use pontis_api::cli;
 use pontis_api::config::{Config, RateLimits};
 use pontis_models::Backend;
 use pontis_models::testing::TestDb;
+use pontis_search::EmbeddedIndex;
 use serde_json::{Value, json};
 
 const POSTS: usize = 50;
@@ -42,7 +43,8 @@ async fn run(backend: Backend, seconds: u64, connections: usize) {
         },
         ..Config::default()
     };
-    let state = Data::new(cli::state(&config, store.db.clone()).expect("state"));
+    let search = std::sync::Arc::new(EmbeddedIndex::in_memory().expect("search index"));
+    let state = Data::new(cli::state(&config, store.db.clone(), search).expect("state"));
     let srv = actix_test::start_with(actix_test::config().workers(2), move || app(state.clone()));
     let client = awc::Client::builder()
         .connector(awc::Connector::new().limit(connections))

@@ -316,23 +316,24 @@ impl EmbeddedIndex {
             .collect()
     }
 
+    /// Posts matching `text` within the filters, best first.
     fn matching(
         &self,
         searcher: &Searcher,
-        text: Box<dyn Query>,
+        text: &dyn Query,
         query: &SearchQuery,
         spaces: &[i64],
-    ) -> Result<(Box<dyn Query>, Vec<(u64, Score, DocAddress)>), SearchError> {
+    ) -> Result<Vec<RankedPost>, SearchError> {
         let mut clauses = vec![(Occur::Must, text.box_clone())];
         clauses.extend(self.filters(query, spaces));
         let best = searcher.search(&BooleanQuery::new(clauses), &BestPerPost)?;
-        let mut ranked: Vec<(u64, Score, DocAddress)> = best
+        let mut ranked: Vec<RankedPost> = best
             .into_iter()
             .map(|(post, (score, address))| (post, score, address))
             .collect();
         // Ties go to the newer post.
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
-        Ok((text, ranked))
+        Ok(ranked)
     }
 
     /// For posts on the page, their best matching document in the reader's language, so
@@ -457,14 +458,15 @@ impl SearchIndex for EmbeddedIndex {
             return Ok(empty);
         }
         let searcher = self.reader.searcher();
-        let Some(exact) = self.text_query(&query.text, false)? else {
+        let Some(mut text) = self.text_query(&query.text, false)? else {
             return Ok(empty);
         };
-        let (mut text, mut ranked) = self.matching(&searcher, exact, query, &spaces)?;
+        let mut ranked = self.matching(&searcher, text.as_ref(), query, &spaces)?;
         if ranked.is_empty()
             && let Some(typo_tolerant) = self.text_query(&query.text, true)?
         {
-            (text, ranked) = self.matching(&searcher, typo_tolerant, query, &spaces)?;
+            ranked = self.matching(&searcher, typo_tolerant.as_ref(), query, &spaces)?;
+            text = typo_tolerant;
         }
         let total = ranked.len() as u64;
         let page: Vec<(u64, DocAddress)> = ranked
@@ -508,6 +510,9 @@ fn kind_name(kind: DocumentKind) -> &'static str {
 fn id_value(id: i64) -> u64 {
     u64::try_from(id).unwrap_or_default()
 }
+
+/// A post, its best document's score, and that document.
+type RankedPost = (u64, Score, DocAddress);
 
 /// Keeps the best-scoring document of each post.
 struct BestPerPost;
