@@ -1,6 +1,8 @@
 //! What every handler shares.
 
-use pontis_frontend::Localizer;
+use std::path::PathBuf;
+
+use pontis_frontend::{Localizer, Pages};
 use pontis_models::Db;
 
 use crate::rate_limit::RateLimiters;
@@ -8,7 +10,12 @@ use crate::rate_limit::RateLimiters;
 pub struct AppState {
     pub db: Db,
     pub localizer: Localizer,
+    /// The web UI's templates, with their own copy of the messages.
+    pub pages: Pages,
     pub limits: RateLimiters,
     /// Trust `X-Forwarded-For` for the client address.
     pub trust_proxy: bool,
+    /// Where translation models are installed, and Apertium's modes, for the admin pages.
+    pub models_dir: PathBuf,
+    pub apertium_modes_dir: Option<PathBuf>,
 }
