@@ -7,7 +7,7 @@ source "$(dirname "$0")/common.sh"
 cd "$(dirname "$0")/.."
 
 require_cargo
-install_system_packages postgresql-client apertium-es-pt
+install_system_packages postgresql-client apertium-es-pt chromium chromium-driver
 export PONTIS_TEST_PYTHON="$(python_env)"
 
 postgres="${PONTIS_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"

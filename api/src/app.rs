@@ -145,7 +145,8 @@ pub fn app(
     >,
 > {
     let (app, document) = routes();
-    app.app_data(state)
+    app.configure(crate::pages::configure)
+        .app_data(state)
         .app_data(Data::new(document))
         .app_data(
             web::JsonConfig::default()

@@ -1,14 +1,14 @@
 //! The `pontis` command line: serve, migrate, admin.
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use actix_web::HttpServer;
 use actix_web::web::Data;
 use clap::{Args, Parser, Subcommand};
-use pontis_frontend::Localizer;
+use pontis_frontend::{Localizer, Pages};
 use pontis_models::accounts::{self, NewUser};
 use pontis_models::{DatabaseUrl, Db};
 use pontis_search::{EmbeddedIndex, Indexer, MeiliIndex, SearchError, SearchIndex};
@@ -161,6 +161,8 @@ pub enum CliError {
     Domain(#[from] pontis_models::Error),
     #[error(transparent)]
     Locales(#[from] pontis_frontend::LocaleError),
+    #[error(transparent)]
+    Pages(#[from] pontis_frontend::PageError),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("cannot encode the OpenAPI document: {0}")]
@@ -330,8 +332,11 @@ pub fn state(config: &Config, db: Db, search: Arc<dyn SearchIndex>) -> Result<Ap
         db,
         search,
         localizer: Localizer::embedded()?,
+        pages: Pages::new(Arc::new(Localizer::embedded()?))?,
         limits: RateLimiters::new(&config.rate_limits),
         trust_proxy: config.trust_proxy,
+        models_dir: config.models_dir(),
+        apertium_modes_dir: apertium_modes_dir(config).map(Path::to_path_buf),
     })
 }
 
@@ -342,13 +347,17 @@ fn load_engines(config: &Config) -> Result<Installed, CliError> {
         .ok_or_else(|| {
             CliError::Translation(format!("unknown compute type {:?}", t.compute_type))
         })?;
-    let apertium =
-        (!t.apertium_modes_dir.as_os_str().is_empty()).then_some(t.apertium_modes_dir.as_path());
     Ok(installed::load_engines(
         &config.models_dir(),
-        apertium,
+        apertium_modes_dir(config),
         &settings,
     ))
+}
+
+/// Apertium's modes folder; an empty setting turns Apertium off.
+fn apertium_modes_dir(config: &Config) -> Option<&Path> {
+    let dir = &config.translation.apertium_modes_dir;
+    (!dir.as_os_str().is_empty()).then_some(dir.as_path())
 }
 
 /// Lines are translated in chunks, so that one engine batch serves many lines.

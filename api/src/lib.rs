@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod pages;
 pub mod rate_limit;
 pub mod routes;
 pub mod state;

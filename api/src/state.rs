@@ -1,8 +1,9 @@
 //! What every handler shares.
 
-use pontis_frontend::Localizer;
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use pontis_frontend::{Localizer, Pages};
 use pontis_models::Db;
 use pontis_search::SearchIndex;
 
@@ -12,7 +13,12 @@ pub struct AppState {
     pub db: Db,
     pub search: Arc<dyn SearchIndex>,
     pub localizer: Localizer,
+    /// The web UI's templates, with their own copy of the messages.
+    pub pages: Pages,
     pub limits: RateLimiters,
     /// Trust `X-Forwarded-For` for the client address.
     pub trust_proxy: bool,
+    /// Where translation models are installed, and Apertium's modes, for the admin pages.
+    pub models_dir: PathBuf,
+    pub apertium_modes_dir: Option<PathBuf>,
 }

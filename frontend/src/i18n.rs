@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Datelike, Utc};
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
@@ -122,42 +124,73 @@ impl Localizer {
             }
             fa
         });
-        for bundle in [self.bundles.get(lang), self.bundles.get(&FALLBACK)]
+        self.format(lang, id, fluent_args.as_ref())
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The message `id` in `lang`, else in English, with typed Fluent arguments (numbers
+    /// select plural forms); `None` when not even English has it.
+    pub fn format(
+        &self,
+        lang: &LanguageIdentifier,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<String> {
+        [self.bundles.get(lang), self.bundles.get(&FALLBACK)]
             .into_iter()
             .flatten()
-        {
-            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            .find_map(|bundle| {
+                let pattern = bundle.get_message(id)?.value()?;
                 let mut errors = Vec::new();
-                return bundle
-                    .format_pattern(pattern, fluent_args.as_ref(), &mut errors)
-                    .into_owned();
-            }
-        }
-        id.to_owned()
+                Some(
+                    bundle
+                        .format_pattern(pattern, args, &mut errors)
+                        .into_owned(),
+                )
+            })
+    }
+
+    /// A date and time, through the locale's `date-time` message: the order of its parts
+    /// and the month's name are the translators' choice.
+    pub fn format_date(&self, lang: &LanguageIdentifier, when: DateTime<Utc>) -> String {
+        let mut args = FluentArgs::new();
+        args.set("year", FluentValue::from(when.year()));
+        args.set("month", FluentValue::from(when.month()));
+        args.set("day", FluentValue::from(when.day()));
+        args.set("time", FluentValue::from(when.format("%H:%M").to_string()));
+        self.format(lang, "date-time", Some(&args))
+            .unwrap_or_else(|| when.to_rfc3339())
+    }
+
+    /// Every message id of `lang`'s files, in file order.
+    pub fn message_ids(&self, lang: &LanguageIdentifier) -> Vec<String> {
+        LOCALES
+            .get_dir(lang.to_string())
+            .into_iter()
+            .flat_map(|d| d.files())
+            .filter_map(|f| f.contents_utf8())
+            .flat_map(|text| {
+                text.lines()
+                    .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+                    .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 
     /// Message ids English has that `lang` lacks.
     pub fn missing_messages(&self, lang: &LanguageIdentifier) -> Vec<String> {
-        let ids = |l: &LanguageIdentifier| -> Vec<String> {
-            LOCALES
-                .get_dir(l.to_string())
-                .into_iter()
-                .flat_map(|d| d.files())
-                .filter_map(|f| f.contents_utf8())
-                .flat_map(|text| {
-                    text.lines()
-                        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-                        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned()))
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        };
-        let theirs = ids(lang);
-        ids(&FALLBACK)
+        let theirs = self.message_ids(lang);
+        self.message_ids(&FALLBACK)
             .into_iter()
             .filter(|id| !theirs.contains(id))
             .collect()
     }
+}
+
+/// Whether a language is written right to left.
+pub fn is_rtl(lang: &LanguageIdentifier) -> bool {
+    matches!(lang.language.as_str(), "ar" | "he" | "fa" | "ur" | "yi")
 }
 
 /// Parses an Accept-Language header into tags, best first.
@@ -209,6 +242,35 @@ mod tests {
             l.message(&langid!("en"), "no-such-message", &[]),
             "no-such-message"
         );
+    }
+
+    #[test]
+    fn plural_and_dates_go_through_fluent() {
+        let l = localizer();
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(1));
+        let one = l.format(&langid!("en"), "post-count", Some(&args));
+        args.set("count", FluentValue::from(5));
+        let many = l.format(&langid!("en"), "post-count", Some(&args));
+        assert_eq!(one.as_deref(), Some("1 post"));
+        assert_eq!(many.as_deref(), Some("5 posts"));
+        let when = DateTime::parse_from_rfc3339("2026-03-09T08:05:00Z")
+            .expect("date")
+            .with_timezone(&Utc);
+        assert_eq!(l.format_date(&langid!("en"), when), "Mar 9, 2026, 08:05");
+        assert!(
+            l.format_date(&langid!("de"), when)
+                .starts_with("9. März 2026")
+        );
+    }
+
+    #[test]
+    fn negotiates_regional_and_script_tags() {
+        let l = localizer();
+        assert_eq!(l.negotiate(["pt-BR"]).to_string(), "pt-BR");
+        assert_eq!(l.negotiate(["pt"]).to_string(), "pt-BR");
+        assert_eq!(l.negotiate(["zh-CN"]).to_string(), "zh-Hans");
+        assert_eq!(l.negotiate(["ar-EG"]).to_string(), "ar");
     }
 
     #[test]

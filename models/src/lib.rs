@@ -9,6 +9,7 @@ pub mod error;
 pub mod lang;
 pub mod limits;
 pub mod moderation;
+pub mod reads;
 pub mod rows;
 pub mod schema;
 pub mod search;

@@ -173,6 +173,25 @@ pub fn set_post_hidden(
     })
 }
 
+/// The space's hidden posts (not deleted ones), most recently hidden first; for its
+/// moderators, each with its translation into their language.
+pub fn hidden_posts(db: &Db, actor: &Actor, slug: &str) -> Result<Vec<PostView>> {
+    db.read(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let found: Vec<Post> = posts::table
+            .inner_join(threads::table)
+            .filter(threads::space_id.eq(access.space.id))
+            .filter(posts::hidden.eq(true))
+            .filter(posts::deleted_at.is_null())
+            .order((posts::hidden_at.desc(), posts::id.desc()))
+            .limit(500)
+            .select(Post::as_select())
+            .load(conn)?;
+        post_views(conn, actor, &access, &found)
+    })
+}
+
 /// Any member who can see a post may report it.
 pub fn report_post(
     db: &Db,

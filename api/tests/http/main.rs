@@ -7,6 +7,7 @@ mod concurrency;
 mod contract;
 mod forum_flow;
 mod moderation;
+mod pages;
 mod posts;
 mod search;
 mod spaces;

@@ -1,0 +1,149 @@
+//! The web UI: server-rendered pages for browsers, next to the JSON API and outside its
+//! OpenAPI document. Handlers stay thin like the API's: they check the form's CSRF token,
+//! run the domain action off the async runtime, and render a template from `frontend/`.
+//! Forms post and redirect (303); a failed form is shown again with the localized error
+//! and what the user typed.
+
+mod admin;
+mod auth;
+mod context;
+mod moderation;
+mod posts;
+mod profile;
+mod search;
+mod spaces;
+mod threads;
+
+use actix_web::http::header;
+use actix_web::middleware::from_fn;
+use actix_web::web::{self, Path, ServiceConfig};
+use actix_web::{HttpResponse, get};
+use pontis_frontend::assets;
+
+pub use context::{Page, PageError, Viewer};
+
+use crate::app::JSON_LIMIT_BYTES;
+use context::render_errors;
+
+/// Registers every page route, each behind the middleware that renders errors as pages.
+pub fn configure(cfg: &mut ServiceConfig) {
+    macro_rules! pages {
+        ($($path:literal => $($method:ident $handler:path),+;)*) => {$(
+            cfg.service(
+                web::resource($path)
+                    .wrap(from_fn(render_errors))
+                    $(.route(web::$method().to($handler)))+,
+            );
+        )*};
+    }
+    cfg.app_data(web::FormConfig::default().limit(JSON_LIMIT_BYTES));
+    cfg.service(static_asset);
+    pages! {
+        "/" => get spaces::home;
+        "/signup" => get auth::signup_form, post auth::signup;
+        "/login" => get auth::login_form, post auth::login;
+        "/logout" => post auth::logout;
+        "/locale" => post profile::set_locale;
+        "/me" => get profile::profile, post profile::save_profile;
+        "/spaces/new" => get spaces::new_space_form, post spaces::create_space;
+        "/join" => get spaces::join_form, post spaces::join;
+        "/s/{slug}" => get spaces::space;
+        "/s/{slug}/new" => get threads::new_thread_form, post threads::create_thread;
+        "/s/{slug}/reports" => get moderation::reports;
+        "/s/{slug}/hidden" => get moderation::hidden;
+        "/s/{slug}/bans" => get moderation::bans, post moderation::ban;
+        "/s/{slug}/bans/{handle}/delete" => post moderation::unban;
+        "/s/{slug}/modlog" => get moderation::modlog;
+        "/s/{slug}/members" => get moderation::members;
+        "/s/{slug}/members/{handle}" => post moderation::set_role;
+        "/t/{id}" => get threads::thread;
+        "/t/{id}/reply" => post threads::reply;
+        "/t/{id}/{switch}" => post threads::switch;
+        "/p/{id}/fragment" => get posts::fragment;
+        "/p/{id}/edit" => get posts::edit_form, post posts::edit;
+        "/p/{id}/history" => get posts::history;
+        "/p/{id}/report" => post posts::report;
+        "/p/{id}/hide" => post moderation::hide_post;
+        "/p/{id}/unhide" => post moderation::unhide_post;
+        "/reports/{id}/resolve" => post moderation::resolve_report;
+        "/admin/translation" => get admin::translation;
+        "/admin/models" => get admin::models;
+        "/search" => get search::search;
+    }
+}
+
+/// The stylesheet, script and icon. Their URLs carry a content hash, so a year of
+/// caching is safe.
+#[get("/static/{name}")]
+async fn static_asset(name: Path<String>) -> HttpResponse {
+    match assets::get(&name) {
+        Some(asset) => HttpResponse::Ok()
+            .content_type(asset.content_type)
+            .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+            .body(asset.bytes),
+        None => HttpResponse::NotFound().finish(),
+    }
+}
+
+/// Languages offered in the pickers: the UI's languages, and any other the viewer reads.
+const PICKER_LANGUAGES: [&str; 12] = [
+    "ar", "ca", "de", "en", "es", "fr", "it", "ja", "ko", "pt", "uk", "zh",
+];
+
+fn language_choices(also: &[String]) -> Vec<String> {
+    let mut choices: Vec<String> = PICKER_LANGUAGES.iter().map(|l| (*l).to_owned()).collect();
+    for tag in also {
+        if !choices.contains(tag) {
+            choices.push(tag.clone());
+        }
+    }
+    choices
+}
+
+/// A thread as pages show it: its title in the reader's language when a translation is
+/// there (`title_text`, `title_lang`), and whether it has unread posts.
+fn thread_json(thread: &pontis_models::api_types::ThreadView, unread: bool) -> serde_json::Value {
+    use pontis_models::api_types::TranslationStatus;
+    let translated = thread.title_translation.as_ref().and_then(|t| {
+        let usable = matches!(
+            t.status,
+            TranslationStatus::Ready | TranslationStatus::Stale
+        );
+        usable
+            .then_some(t.body.as_ref().map(|body| (body, &t.lang)))
+            .flatten()
+    });
+    let (title_text, title_lang) = translated.unwrap_or((&thread.title, &thread.lang));
+    let mut value = serde_json::to_value(thread).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("title_text".into(), title_text.clone().into());
+        object.insert("title_lang".into(), title_lang.clone().into());
+        object.insert("unread".into(), unread.into());
+    }
+    value
+}
+
+/// Whether the viewer moderates a space, as its `my_role` and their admin flag say.
+fn moderates(space: &pontis_models::api_types::SpaceView, viewer: &Viewer) -> bool {
+    viewer.user.is_admin || space.my_role.is_some_and(|r| r.moderates())
+}
+
+/// Posting limits apply per user and per address, as in the JSON API.
+fn check_posting_limits(page: &Page) -> Result<(), crate::error::ApiError> {
+    let viewer = page
+        .viewer()
+        .map_err(|_| pontis_models::Error::Unauthenticated)?;
+    let limits = &page.state.limits;
+    limits
+        .posts_per_user
+        .check(&viewer.auth.actor.user_id.to_string())?;
+    limits.posts_per_ip.check(&crate::rate_limit::client_ip(
+        &page.req,
+        page.state.trust_proxy,
+    ))
+}
+
+/// An empty language field means "detect it".
+fn declared_language(lang: &str) -> Option<String> {
+    Some(lang.trim().to_owned()).filter(|l| !l.is_empty())
+}

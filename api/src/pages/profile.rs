@@ -1,0 +1,139 @@
+//! The profile (UI language, languages I read) and the footer's language switch.
+
+use actix_web::HttpResponse;
+use actix_web::cookie::{Cookie, SameSite, time};
+use actix_web::http::StatusCode;
+use actix_web::web::{Form, Query};
+use pontis_models::accounts;
+use pontis_models::api_types::UpdateMeRequest;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::auth::status_of;
+use super::context::{LOCALE_COOKIE, Page, PageResult, local_path, redirect};
+use super::language_choices;
+use crate::routes::blocking;
+
+/// Language slots on the profile form.
+const LANGUAGE_SLOTS: usize = 3;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    csrf_token: String,
+    display_name: String,
+    locale: String,
+    language1: String,
+    language2: String,
+    language3: String,
+}
+
+impl ProfileForm {
+    fn languages(&self) -> Vec<String> {
+        [&self.language1, &self.language2, &self.language3]
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .cloned()
+            .collect()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+pub async fn profile(page: Page, query: Query<SavedQuery>) -> PageResult {
+    let user = &page.viewer()?.user;
+    let mut languages = user.languages.clone();
+    languages.resize(LANGUAGE_SLOTS.max(languages.len()), String::new());
+    let form = ProfileForm {
+        display_name: user.display_name.clone(),
+        locale: page.lang.to_string(),
+        language1: languages[0].clone(),
+        language2: languages[1].clone(),
+        language3: languages[2].clone(),
+        ..ProfileForm::default()
+    };
+    profile_page(&page, StatusCode::OK, &form, query.saved.is_some(), None)
+}
+
+fn profile_page(
+    page: &Page,
+    status: StatusCode,
+    form: &ProfileForm,
+    saved: bool,
+    error: Option<String>,
+) -> PageResult {
+    let viewer = page.viewer()?;
+    page.render_status(
+        status,
+        "profile.html",
+        json!({
+            "form": {
+                "display_name": form.display_name,
+                "locale": form.locale,
+                "languages": [form.language1, form.language2, form.language3],
+            },
+            "languages": language_choices(&viewer.user.languages),
+            "saved": saved,
+            "error": error,
+        }),
+    )
+}
+
+pub async fn save_profile(page: Page, form: Form<ProfileForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let form = form.into_inner();
+    let request = UpdateMeRequest {
+        display_name: Some(form.display_name.clone()),
+        locale: Some(form.locale.clone()).filter(|l| !l.is_empty()),
+        languages: Some(form.languages()),
+    };
+    let db = page.db();
+    match blocking(move || accounts::update_me(&db, &actor, request)).await {
+        Ok(_) => Ok(redirect("/me?saved=1")),
+        Err(error) => {
+            let message = page.message(&error);
+            profile_page(&page, status_of(&error), &form, false, Some(message))
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LocaleForm {
+    csrf_token: String,
+    locale: String,
+    next: String,
+}
+
+/// The footer's language switch: saved in the profile when signed in, else in a cookie.
+pub async fn set_locale(page: Page, form: Form<LocaleForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let form = form.into_inner();
+    let back = local_path(&form.next).to_owned();
+    match &page.viewer {
+        Some(viewer) => {
+            let (db, actor) = (page.db(), viewer.auth.actor);
+            let request = UpdateMeRequest {
+                locale: Some(form.locale),
+                ..UpdateMeRequest::default()
+            };
+            blocking(move || accounts::update_me(&db, &actor, request)).await?;
+            Ok(redirect(&back))
+        }
+        None => Ok(HttpResponse::SeeOther()
+            .cookie(
+                Cookie::build(LOCALE_COOKIE, form.locale)
+                    .path("/")
+                    .same_site(SameSite::Lax)
+                    .max_age(time::Duration::days(365))
+                    .finish(),
+            )
+            .insert_header(("Location", back))
+            .finish()),
+    }
+}

@@ -1,0 +1,149 @@
+//! The start page (my spaces), creating and joining a space, and a space's thread list.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{Form, Path, Query};
+use pontis_models::api_types::{CreateSpaceRequest, JoinSpaceRequest, Visibility};
+use pontis_models::{Error, reads, spaces, threads};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::auth::status_of;
+use super::context::{Page, PageResult, encode, redirect};
+use super::{moderates, thread_json};
+use crate::error::ApiError;
+use crate::routes::blocking;
+
+pub async fn home(page: Page) -> PageResult {
+    let Some(viewer) = &page.viewer else {
+        return page.render("landing.html", json!({}));
+    };
+    let (db, actor) = (page.db(), viewer.auth.actor);
+    let mine: Vec<_> = blocking(move || spaces::list(&db, &actor))
+        .await?
+        .into_iter()
+        .filter(|s| s.my_role.is_some())
+        .collect();
+    page.render("home.html", json!({ "spaces": mine }))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SpaceForm {
+    csrf_token: String,
+    name: String,
+    slug: String,
+    description: String,
+    visibility: String,
+}
+
+pub async fn new_space_form(page: Page) -> PageResult {
+    page.viewer()?;
+    page.render("space_new.html", json!({"form": {}}))
+}
+
+pub async fn create_space(page: Page, form: Form<SpaceForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let form = form.into_inner();
+    let request = CreateSpaceRequest {
+        slug: form.slug.clone(),
+        name: form.name.clone(),
+        description: Some(form.description.clone()),
+        visibility: if form.visibility == "public" {
+            Visibility::Public
+        } else {
+            Visibility::MembersOnly
+        },
+    };
+    let db = page.db();
+    match blocking(move || spaces::create(&db, &actor, request)).await {
+        Ok(space) => Ok(redirect(&format!("/s/{}", encode(&space.slug)))),
+        Err(error) => page.render_status(
+            status_of(&error),
+            "space_new.html",
+            json!({
+                "form": {"name": form.name, "slug": form.slug, "description": form.description,
+                         "visibility": form.visibility},
+                "error": page.message(&error),
+            }),
+        ),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JoinForm {
+    csrf_token: String,
+    slug: String,
+    invite_code: String,
+}
+
+pub async fn join_form(page: Page, query: Query<JoinForm>) -> PageResult {
+    page.viewer()?;
+    page.render(
+        "join.html",
+        json!({"form": {"slug": query.slug, "invite_code": query.invite_code}}),
+    )
+}
+
+pub async fn join(page: Page, form: Form<JoinForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let form = form.into_inner();
+    let (db, slug) = (page.db(), form.slug.trim().to_lowercase());
+    let request = JoinSpaceRequest {
+        invite_code: Some(form.invite_code.clone()).filter(|c| !c.trim().is_empty()),
+    };
+    let target = slug.clone();
+    match blocking(move || spaces::join(&db, &actor, &target, request)).await {
+        Ok(_) | Err(ApiError::Domain(Error::AlreadyMember)) => {
+            Ok(redirect(&format!("/s/{}", encode(&slug))))
+        }
+        Err(error) => page.render_status(
+            status_of(&error),
+            "join.html",
+            json!({
+                "form": {"slug": form.slug, "invite_code": form.invite_code},
+                "error": page.message(&error),
+            }),
+        ),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CursorQuery {
+    pub cursor: Option<String>,
+}
+
+/// A space's threads, pinned first, with unread marks.
+pub async fn space(page: Page, slug: Path<String>, query: Query<CursorQuery>) -> PageResult {
+    let viewer = page.viewer()?;
+    let (db, actor) = (page.db(), viewer.auth.actor);
+    let slug = slug.into_inner();
+    let cursor = query.into_inner().cursor;
+    let (space, list, unread) = blocking(move || {
+        let space = spaces::get(&db, &actor, &slug)?;
+        let list = threads::list_threads(&db, &actor, &slug, cursor.as_deref(), 50)?;
+        let ids: Vec<i64> = list.threads.iter().map(|t| t.id).collect();
+        let unread = reads::unread_threads(&db, &actor, &ids)?;
+        Ok((space, list, unread))
+    })
+    .await?;
+    let rows: Vec<_> = list
+        .threads
+        .iter()
+        .map(|t| thread_json(t, unread.contains(&t.id)))
+        .collect();
+    page.render_status(
+        StatusCode::OK,
+        "space.html",
+        json!({
+            "space": space,
+            "moderator": moderates(&space, viewer),
+            "tab": "threads",
+            "threads": rows,
+            "next_cursor": list.next_cursor,
+        }),
+    )
+}

@@ -1,0 +1,220 @@
+//! Starting a thread, reading one in your language, replying, and the moderators' pin and
+//! lock switches.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{Form, Path, Query};
+use pontis_models::api_types::{CreatePostRequest, CreateThreadRequest, ReasonRequest};
+use pontis_models::moderation::{self, ThreadFlag};
+use pontis_models::{reads, spaces, threads};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::auth::status_of;
+use super::context::{Page, PageResult, redirect};
+use super::{check_posting_limits, declared_language, language_choices, moderates, thread_json};
+use crate::routes::blocking;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ComposeForm {
+    csrf_token: String,
+    title: String,
+    body: String,
+    lang: String,
+}
+
+impl ComposeForm {
+    fn typed(&self) -> Value {
+        json!({"title": self.title, "body": self.body, "lang": self.lang})
+    }
+}
+
+pub async fn new_thread_form(page: Page, slug: Path<String>) -> PageResult {
+    new_thread_page(&page, &slug, StatusCode::OK, &ComposeForm::default(), None).await
+}
+
+async fn new_thread_page(
+    page: &Page,
+    slug: &str,
+    status: StatusCode,
+    form: &ComposeForm,
+    error: Option<String>,
+) -> PageResult {
+    let viewer = page.viewer()?;
+    let (db, actor, slug) = (page.db(), viewer.auth.actor, slug.to_owned());
+    let space = blocking(move || spaces::get(&db, &actor, &slug)).await?;
+    page.render_status(
+        status,
+        "thread_new.html",
+        json!({
+            "space": space,
+            "form": form.typed(),
+            "languages": language_choices(&viewer.user.languages),
+            "error": error,
+        }),
+    )
+}
+
+pub async fn create_thread(page: Page, slug: Path<String>, form: Form<ComposeForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let form = form.into_inner();
+    let request = CreateThreadRequest {
+        title: form.title.clone(),
+        body: form.body.clone(),
+        lang: declared_language(&form.lang),
+    };
+    let (db, target) = (page.db(), slug.clone());
+    let created = match check_posting_limits(&page) {
+        Ok(()) => blocking(move || threads::create_thread(&db, &actor, &target, request)).await,
+        Err(error) => Err(error),
+    };
+    match created {
+        Ok(created) => Ok(redirect(&format!("/t/{}", created.thread.id))),
+        Err(error) => {
+            let message = page.message(&error);
+            new_thread_page(&page, &slug, status_of(&error), &form, Some(message)).await
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ThreadQuery {
+    cursor: Option<String>,
+    /// Read in this language instead of the reader's first one.
+    lang: Option<String>,
+    /// `1`: every translated post opens with its original.
+    originals: Option<String>,
+}
+
+/// A thread in the reader's language: each post translated where they do not read its
+/// language, with the original one click away.
+pub async fn thread(page: Page, id: Path<i64>, query: Query<ThreadQuery>) -> PageResult {
+    let query = query.into_inner();
+    thread_page(
+        &page,
+        *id,
+        &query,
+        StatusCode::OK,
+        &ComposeForm::default(),
+        None,
+    )
+    .await
+}
+
+async fn thread_page(
+    page: &Page,
+    thread_id: i64,
+    query: &ThreadQuery,
+    status: StatusCode,
+    form: &ComposeForm,
+    error: Option<String>,
+) -> PageResult {
+    let viewer = page.viewer()?;
+    let (db, actor) = (page.db(), viewer.auth.actor);
+    let lang = query.lang.clone().filter(|l| !l.is_empty());
+    let cursor = query.cursor.clone();
+    let reading = lang.clone();
+    let (thread_page, space) = blocking(move || {
+        let found = threads::thread_page(
+            &db,
+            &actor,
+            thread_id,
+            cursor.as_deref(),
+            50,
+            reading.as_deref(),
+        )?;
+        let space = spaces::get(&db, &actor, &found.thread.space)?;
+        if let Some(last) = found.posts.iter().map(|p| p.id).max() {
+            reads::mark_read(&db, &actor, thread_id, last)?;
+        }
+        Ok((found, space))
+    })
+    .await?;
+    let reading_lang = lang
+        .clone()
+        .or_else(|| viewer.user.languages.first().cloned())
+        .unwrap_or_else(|| page.lang.to_string());
+    page.render_status(
+        status,
+        "thread.html",
+        json!({
+            "thread": thread_json(&thread_page.thread, false),
+            "posts": thread_page.posts,
+            "next_cursor": thread_page.next_cursor,
+            "moderator": moderates(&space, viewer),
+            "space": space,
+            "reading_lang": reading_lang,
+            "lang_override": lang,
+            "show_originals": query.originals.as_deref() == Some("1"),
+            "languages": language_choices(&viewer.user.languages),
+            "form": form.typed(),
+            "error": error,
+        }),
+    )
+}
+
+pub async fn reply(page: Page, id: Path<i64>, form: Form<ComposeForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let thread_id = *id;
+    let form = form.into_inner();
+    let request = CreatePostRequest {
+        body: form.body.clone(),
+        lang: declared_language(&form.lang),
+    };
+    let db = page.db();
+    let created = match check_posting_limits(&page) {
+        Ok(()) => blocking(move || threads::create_post(&db, &actor, thread_id, request)).await,
+        Err(error) => Err(error),
+    };
+    match created {
+        Ok(post) => Ok(redirect(&thread_link(thread_id, post.id))),
+        Err(error) => {
+            let message = page.message(&error);
+            let query = ThreadQuery::default();
+            thread_page(
+                &page,
+                thread_id,
+                &query,
+                status_of(&error),
+                &form,
+                Some(message),
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SwitchForm {
+    csrf_token: String,
+    reason: String,
+}
+
+/// `pin`, `unpin`, `lock`, `unlock`; moderators only.
+pub async fn switch(page: Page, path: Path<(i64, String)>, form: Form<SwitchForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let (thread_id, name) = path.into_inner();
+    let (flag, on) = match name.as_str() {
+        "pin" => (ThreadFlag::Pinned, true),
+        "unpin" => (ThreadFlag::Pinned, false),
+        "lock" => (ThreadFlag::Locked, true),
+        "unlock" => (ThreadFlag::Locked, false),
+        _ => return Err(crate::error::ApiError::RouteNotFound.into()),
+    };
+    let reason = ReasonRequest {
+        reason: Some(form.into_inner().reason).filter(|r| !r.trim().is_empty()),
+    };
+    let db = page.db();
+    blocking(move || moderation::set_thread_flag(&db, &actor, thread_id, flag, on, reason)).await?;
+    Ok(redirect(&format!("/t/{thread_id}")))
+}
+
+/// The thread of a post, for redirects back to it.
+pub(super) fn thread_link(thread_id: i64, post_id: i64) -> String {
+    format!("/t/{thread_id}#post-{post_id}")
+}

@@ -1,0 +1,575 @@
+//! End to end in a real browser (Debian's headless Chromium through chromedriver): a
+//! Spanish student posts, a German student reads it in German, sees the translation land
+//! live and opens the original, a teacher hides the reported post from the reports
+//! queue, and the Arabic UI is right to left. Screenshots of the main pages go to
+//! `$PONTIS_TEST_OUTPUT/screenshots` (default `<repo>/test-output/screenshots`).
+//!
+//! Chromium and chromedriver are required (scripts/test.sh installs them): without them
+//! this test fails rather than skips.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use actix_web::web::Data;
+use fantoccini::{Client, ClientBuilder, Locator};
+use pontis_api::app::app;
+use pontis_api::cli;
+use pontis_api::config::{Config, RateLimits};
+use pontis_models::Backend;
+use pontis_models::testing::TestDb;
+use pontis_search::{EmbeddedIndex, Indexer, SearchIndex};
+use pontis_translator::ct2::{Ct2Engine, RunSettings};
+use pontis_translator::pipeline::Pipeline;
+use pontis_translator::route::Router;
+use pontis_translator::worker::{DbJobs, Worker, WorkerSettings};
+use serde_json::{Value, json};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const PASSWORD: &str = "correct horse battery";
+const WAIT: Duration = Duration::from_secs(90);
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start() -> Self {
+        assert!(
+            Path::new(CHROMEDRIVER).is_file() && Path::new(CHROMIUM).is_file(),
+            "{CHROMEDRIVER} and {CHROMIUM} are required: apt-get install chromium chromium-driver"
+        );
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        Self {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn browser(driver: &Driver) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": CHROMIUM,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,1000", "--lang=en"],
+        }),
+    );
+    let mut last_error = String::new();
+    // chromedriver needs a moment to listen.
+    for _ in 0..50 {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&driver.url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(e) => last_error = e.to_string(),
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("cannot start a browser session: {last_error}");
+}
+
+fn screenshots_dir() -> PathBuf {
+    let base = std::env::var_os("PONTIS_TEST_OUTPUT").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../test-output"),
+        PathBuf::from,
+    );
+    let dir = base.join("screenshots");
+    std::fs::create_dir_all(&dir).expect("create the screenshots folder");
+    dir
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(screenshots_dir().join(name), png).expect("save the screenshot");
+}
+
+/// A small random-weight es→de CTranslate2 model (Debian has no German Apertium pair).
+fn spanish_german_model(dir: &Path) -> Ct2Engine {
+    let python = std::env::var_os("PONTIS_TEST_PYTHON").map_or_else(
+        || {
+            Path::new(&std::env::var_os("HOME").unwrap_or_default())
+                .join(".cache/pontis/venv/bin/python")
+        },
+        PathBuf::from,
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../translator/testdata/make_model.py");
+    let words = dir.join("words.txt");
+    std::fs::write(
+        &words,
+        "instalamos\npaneles\nsolares\nen\nel\ntecho\nde\nla\nescuela\n",
+    )
+    .expect("words");
+    let model = dir.join("es-de");
+    let status = Command::new(python)
+        .arg(script)
+        .arg(&model)
+        .args(["--from", "es", "--to", "de", "--words"])
+        .arg(&words)
+        .status()
+        .expect("run make_model.py (scripts/test.sh installs its Python packages)");
+    assert!(status.success(), "make_model.py failed");
+    let settings = RunSettings {
+        threads: 1,
+        max_decoding_length: 12,
+        beam_size: 1,
+        ..RunSettings::default()
+    };
+    Ct2Engine::load(&model, settings).expect("load the generated model")
+}
+
+/// The in-process translation worker, started when the test says so.
+struct TranslationWorker {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl TranslationWorker {
+    fn start(db: &pontis_models::Db, engine: Ct2Engine) -> Self {
+        let worker = Worker::new(
+            Pipeline::new(Router::new(vec![Arc::new(engine)])),
+            Arc::new(DbJobs::new(db.clone())),
+            WorkerSettings {
+                name: "browser-test".into(),
+                idle_wait: Duration::from_millis(200),
+                ..WorkerSettings::default()
+            },
+        );
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || worker.run(&flag));
+        Self {
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for TranslationWorker {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct Forum {
+    srv: actix_test::TestServer,
+    store: TestDb,
+    search: Arc<dyn SearchIndex>,
+}
+
+impl Forum {
+    async fn start() -> Self {
+        let store = TestDb::new(Backend::Sqlite);
+        let config = Config {
+            rate_limits: RateLimits {
+                registrations_per_hour_per_ip: 0,
+                logins_per_minute_per_ip: 0,
+                logins_per_minute_per_handle: 0,
+                posts_per_minute_per_user: 0,
+                posts_per_minute_per_ip: 0,
+            },
+            ..Config::default()
+        };
+        let search: Arc<dyn SearchIndex> =
+            Arc::new(EmbeddedIndex::in_memory().expect("search index"));
+        let state = Data::new(
+            cli::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
+        );
+        let srv = actix_test::start(move || app(state.clone()));
+        Self { srv, store, search }
+    }
+
+    fn url(&self, path: &str) -> String {
+        self.srv.url(path)
+    }
+
+    /// A JSON API call with a bearer token; returns the body.
+    async fn api(&self, method: &str, path: &str, token: Option<&str>, body: Value) -> Value {
+        let method = actix_web::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut req = self.srv.request(method, self.srv.url(path));
+        if let Some(token) = token {
+            req = req.insert_header(("Authorization", format!("Bearer {token}")));
+        }
+        let mut res = req.send_json(&body).await.expect("request");
+        let bytes = res.body().await.expect("body");
+        assert!(
+            res.status().is_success(),
+            "{path}: {}",
+            String::from_utf8_lossy(&bytes)
+        );
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+    }
+
+    async fn register(&self, handle: &str, languages: &[&str]) -> String {
+        let body = json!({"handle": handle, "password": PASSWORD, "locale": languages[0], "languages": languages});
+        self.api("POST", "/api/v1/auth/register", None, body).await["token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
+    }
+}
+
+async fn log_in(client: &Client, forum: &Forum, handle: &str) {
+    client.delete_all_cookies().await.expect("log out");
+    client.goto(&forum.url("/login")).await.expect("login page");
+    client
+        .find(Locator::Id("handle"))
+        .await
+        .expect("handle")
+        .send_keys(handle)
+        .await
+        .expect("type");
+    client
+        .find(Locator::Id("password"))
+        .await
+        .expect("password")
+        .send_keys(PASSWORD)
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css("main form button"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("log in");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("form[action='/logout']"))
+        .await
+        .expect("signed in");
+}
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[actix_web::test]
+async fn a_class_reads_and_moderates_across_languages() {
+    let models = tempfile::tempdir().expect("temp dir");
+    let engine = spanish_german_model(models.path());
+    let forum = Forum::start().await;
+    let driver = Driver::start();
+    let client = browser(&driver).await;
+
+    let owner = forum.register("weber", &["de", "en"]).await;
+    forum.register("ana", &["es"]).await;
+    let ben = forum.register("ben", &["de"]).await;
+    let space = forum
+        .api(
+            "POST",
+            "/api/v1/spaces",
+            Some(&owner),
+            json!({"slug": "solar", "name": "Solar project", "visibility": "members_only"}),
+        )
+        .await;
+    let code = space["invite_code"]
+        .as_str()
+        .expect("invite code")
+        .to_owned();
+
+    client.goto(&forum.url("/login")).await.expect("login page");
+    screenshot(&client, "login.png").await;
+
+    // Ana joins with the invite code and starts a thread in Spanish, through the forms.
+    log_in(&client, &forum, "ana").await;
+    client
+        .goto(&forum.url(&format!("/join?slug=solar&invite_code={code}")))
+        .await
+        .expect("join page");
+    client
+        .find(Locator::Css("main form button"))
+        .await
+        .expect("join")
+        .click()
+        .await
+        .expect("join");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("a[href='/s/solar/new']"))
+        .await
+        .expect("the space");
+    client
+        .goto(&forum.url("/s/solar/new"))
+        .await
+        .expect("new thread");
+    client
+        .find(Locator::Id("title"))
+        .await
+        .expect("title")
+        .send_keys("Paneles solares")
+        .await
+        .expect("type");
+    let spanish = "Instalamos paneles solares en el techo de la escuela.";
+    client
+        .find(Locator::Id("body"))
+        .await
+        .expect("body")
+        .send_keys(spanish)
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css("#post-lang option[value='es']"))
+        .await
+        .expect("Spanish")
+        .click()
+        .await
+        .expect("pick");
+    client
+        .find(Locator::Css("main form button"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("post");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("article.post"))
+        .await
+        .expect("the thread");
+    let thread_url = client.current_url().await.expect("url").to_string();
+    let thread_id: i64 = thread_url
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .expect("thread id");
+    screenshot(&client, "thread-es.png").await;
+
+    // Ben joins and opens the thread before any worker runs: the original, marked pending.
+    forum
+        .api(
+            "POST",
+            "/api/v1/spaces/solar/join",
+            Some(&ben),
+            json!({"invite_code": code}),
+        )
+        .await;
+    log_in(&client, &forum, "ben").await;
+    client.goto(&thread_url).await.expect("thread");
+    let pending = client
+        .find(Locator::Css("article.post[data-pending] .mark.pending"))
+        .await
+        .expect("a pending mark");
+    assert!(!pending.text().await.expect("text").is_empty());
+
+    // The worker starts; the translation replaces the mark without a reload.
+    let _worker = TranslationWorker::start(&forum.store.db, engine);
+    let translated = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(
+            "article.post:not([data-pending]) .body.translated",
+        ))
+        .await
+        .expect("the live translation");
+    let page = forum
+        .api(
+            "GET",
+            &format!("/api/v1/threads/{thread_id}"),
+            Some(&ben),
+            Value::Null,
+        )
+        .await;
+    let stored = page["posts"][0]["translation"]["body"]
+        .as_str()
+        .expect("a stored translation")
+        .to_owned();
+    assert_eq!(
+        normalized(&translated.text().await.expect("text")),
+        normalized(&stored)
+    );
+    assert_eq!(
+        client.current_url().await.expect("url").as_str(),
+        thread_url,
+        "no reload"
+    );
+
+    // The original is one click away.
+    let original = Locator::Css("details.original .body");
+    assert_eq!(
+        client
+            .find(original)
+            .await
+            .expect("original")
+            .text()
+            .await
+            .expect("text"),
+        ""
+    );
+    client
+        .find(Locator::Css("details.original summary"))
+        .await
+        .expect("toggle")
+        .click()
+        .await
+        .expect("open");
+    assert_eq!(
+        normalized(
+            &client
+                .find(original)
+                .await
+                .expect("original")
+                .text()
+                .await
+                .expect("text")
+        ),
+        spanish
+    );
+    client
+        .refresh()
+        .await
+        .expect("reload with the title translated");
+    client
+        .find(Locator::Css("details.original summary"))
+        .await
+        .expect("toggle")
+        .click()
+        .await
+        .expect("open");
+    screenshot(&client, "thread-de.png").await;
+
+    // Ben searches with the header's box for a word of the Spanish original.
+    let (db, index) = (forum.store.db.clone(), Arc::clone(&forum.search));
+    actix_web::web::block(move || Indexer::new(db, index).catch_up())
+        .await
+        .expect("indexer thread")
+        .expect("indexing");
+    let search_box = client
+        .find(Locator::Css("header input[name='q']"))
+        .await
+        .expect("search box");
+    search_box.send_keys("paneles\n").await.expect("search");
+    let result = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("ol.results li mark"))
+        .await
+        .expect("a result with the matched word marked");
+    assert_eq!(result.text().await.expect("text").to_lowercase(), "paneles");
+    screenshot(&client, "search-de.png").await;
+    client.back().await.expect("back to the thread");
+
+    // Ben reports the post; the teacher hides it from the reports queue.
+    client
+        .find(Locator::Css("details.report summary"))
+        .await
+        .expect("report")
+        .click()
+        .await
+        .expect("open");
+    client
+        .find(Locator::Css("details.report input[name='reason']"))
+        .await
+        .expect("reason")
+        .send_keys("Nicht zum Thema")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css("details.report button"))
+        .await
+        .expect("send")
+        .click()
+        .await
+        .expect("report");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("article.post"))
+        .await
+        .expect("back in the thread");
+    log_in(&client, &forum, "weber").await;
+    client
+        .goto(&forum.url("/s/solar"))
+        .await
+        .expect("thread list");
+    screenshot(&client, "thread-list.png").await;
+    client
+        .goto(&forum.url("/s/solar/reports"))
+        .await
+        .expect("reports");
+    client
+        .find(Locator::Css(".report-card .side-by-side"))
+        .await
+        .expect("original and translation side by side");
+    screenshot(&client, "reports.png").await;
+    client
+        .find(Locator::Css(".report-card form[action$='/hide'] button"))
+        .await
+        .expect("hide")
+        .click()
+        .await
+        .expect("hide");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".report-card .mark.warn"))
+        .await
+        .expect("marked hidden");
+    let post_id = page["posts"][0]["id"].as_i64().expect("post id");
+    let post = forum
+        .api(
+            "GET",
+            &format!("/api/v1/posts/{post_id}"),
+            Some(&owner),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(post["hidden"], true);
+
+    // The footer switches the UI to Arabic, right to left.
+    client
+        .find(Locator::Css("#ui-locale option[value='ar']"))
+        .await
+        .expect("Arabic")
+        .click()
+        .await
+        .expect("switch");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("html[dir='rtl'][lang='ar']"))
+        .await
+        .expect("an Arabic page");
+    client.goto(&thread_url).await.expect("thread in Arabic UI");
+    let dir = client
+        .execute("return document.documentElement.dir", vec![])
+        .await
+        .expect("dir");
+    assert_eq!(dir, json!("rtl"));
+    screenshot(&client, "arabic.png").await;
+
+    client.close().await.expect("close the browser");
+}

@@ -1,0 +1,240 @@
+locale-name = العربية
+date-time = { $day } { $month ->
+        [1] يناير
+        [2] فبراير
+        [3] مارس
+        [4] أبريل
+        [5] مايو
+        [6] يونيو
+        [7] يوليو
+        [8] أغسطس
+        [9] سبتمبر
+        [10] أكتوبر
+        [11] نوفمبر
+       *[12] ديسمبر
+    } { $year }، { $time }
+
+lang-ar = العربية
+lang-ca = الكتالونية
+lang-de = الألمانية
+lang-en = الإنجليزية
+lang-es = الإسبانية
+lang-fr = الفرنسية
+lang-it = الإيطالية
+lang-ja = اليابانية
+lang-ko = الكورية
+lang-pt = البرتغالية
+lang-uk = الأوكرانية
+lang-zh = الصينية
+
+nav-skip = انتقل إلى المحتوى
+nav-label = القائمة الرئيسية
+nav-spaces = مساحاتي
+nav-profile = الملف الشخصي
+nav-admin = الإدارة
+nav-logout = تسجيل الخروج
+nav-login = تسجيل الدخول
+nav-signup = إنشاء حساب
+nav-search = بحث
+footer-language = اللغة
+footer-apply = تغيير
+footer-tagline = بونتيس: منتدى يقرأ فيه كل طالب ويكتب بلغته.
+more-items = المزيد
+back-to-thread = العودة إلى الموضوع
+
+error-page-title = حدث خطأ ما
+error-page-home = الذهاب إلى الصفحة الرئيسية
+
+landing-title = تحدّث مع مدارس من كل مكان، كلٌّ بلغته
+landing-lead = يترجم بونتيس كل مشاركة إلى لغة القارئ، والنص الأصلي على بُعد نقرة واحدة.
+
+login-title = تسجيل الدخول
+login-submit = دخول
+login-no-account = جديد هنا؟
+signup-title = أنشئ حسابك
+signup-submit = إنشاء الحساب
+
+field-handle = اسم المستخدم
+field-handle-help = من 3 إلى 32 حرفًا: حروف لاتينية صغيرة وأرقام وشرطات سفلية.
+field-display-name = الاسم الظاهر للآخرين
+field-password = كلمة المرور
+field-first-language = لغتك الأولى
+field-other-language = لغة أخرى تقرؤها
+field-none = لا شيء
+field-title = العنوان
+field-body = الرسالة
+field-body-help = يمكنك استخدام Markdown: **عريض**، *مائل*، [روابط](https://example.org)، قوائم.
+field-post-language = لغة رسالتك
+field-language-detect = اكتشاف تلقائي
+field-reason = السبب
+field-space-name = اسم المساحة
+field-space-address = عنوان المساحة
+field-space-address-help = من 3 إلى 48 حرفًا: حروف لاتينية صغيرة وأرقام وشرطات.
+field-description = الوصف
+field-visibility = من يستطيع القراءة
+field-invite-code = رمز الدعوة
+field-ui-language = لغة الواجهة
+field-languages-read = اللغات التي أقرؤها
+field-languages-read-help = لغتك الأولى أولًا. تظهر المشاركات المكتوبة بهذه اللغات كما كُتبت، وتُترجم غيرها إلى لغتك الأولى.
+field-language-slot = { $number ->
+        [1] اللغة الأولى
+        [2] اللغة الثانية
+       *[other] اللغة رقم { $number }
+    }
+
+visibility-members-only = للأعضاء فقط (برمز الدعوة)
+visibility-public = كل من سجّل الدخول
+
+home-title = مساحاتي
+home-empty = لم تنضم إلى أي مساحة بعد. اطلب من معلمك عنوان المساحة ورمز الدعوة.
+member-count = { $count ->
+        [zero] لا أعضاء
+        [one] عضو واحد
+        [two] عضوان
+        [few] { $count } أعضاء
+        [many] { $count } عضوًا
+       *[other] { $count } عضو
+    }
+join-title = الانضمام إلى مساحة
+join-submit = انضمام
+space-new-title = إنشاء مساحة
+space-new-submit = إنشاء المساحة
+
+space-nav-label = أقسام المساحة
+space-threads = المواضيع
+space-invite-code = رمز الدعوة للأعضاء الجدد:
+space-empty = لا توجد مواضيع بعد. ابدأ أول موضوع!
+thread-unread = مشاركات جديدة
+thread-pinned = مثبّت
+thread-locked = مقفل
+thread-hidden = مخفي
+post-count = { $count ->
+        [zero] لا مشاركات
+        [one] مشاركة واحدة
+        [two] مشاركتان
+        [few] { $count } مشاركات
+        [many] { $count } مشاركة
+       *[other] { $count } مشاركة
+    }
+
+thread-new-title = موضوع جديد
+thread-new-submit = نشر الموضوع
+thread-posts = المشاركات
+thread-pin = تثبيت
+thread-unpin = إلغاء التثبيت
+thread-lock = قفل
+thread-unlock = فتح
+thread-locked-note = هذا الموضوع مقفل: يمكن للمعلمين فقط الرد.
+reply-title = ردّك
+reply-submit = إرسال الرد
+
+translated-from = مترجم من { $language }
+show-original = عرض الأصل
+show-all-originals = عرض كل النصوص الأصلية
+hide-all-originals = إخفاء النصوص الأصلية
+translation-pending = جارٍ الترجمة إلى { $language }…
+translation-stale = هذه الترجمة لنسخة سابقة، والترجمة الجديدة في الطريق.
+translation-unavailable = لا تتوفر ترجمة إلى { $language } بعد.
+original-in = الأصل ({ $language })
+translation-in = الترجمة ({ $language })
+you-read-this-language = أنت تقرأ هذه اللغة.
+
+post-edited = معدّلة
+post-deleted = حُذفت هذه المشاركة.
+post-hidden-mark = أخفاها أحد المعلمين
+post-edit = تعديل
+post-hide = إخفاء
+post-unhide = إظهار مجددًا
+post-report = إبلاغ
+post-report-submit = إرسال البلاغ
+post-edit-title = تعديل مشاركتك
+post-edit-submit = حفظ التغييرات
+history-title = سجل التعديلات
+history-revision = النسخة { $number }
+
+profile-title = الملف الشخصي
+profile-submit = حفظ
+profile-saved = حُفظ ملفك الشخصي.
+
+reports-title = البلاغات
+reports-empty = لا توجد بلاغات مفتوحة.
+report-by = أبلغ { $reporter } عن مشاركة كتبها { $author }
+report-open-thread = فتح في الموضوع
+report-resolve = وضع علامة «تمت المعالجة»
+hidden-title = المشاركات المخفية
+hidden-empty = لا توجد مشاركات مخفية.
+bans-title = الحظر
+bans-empty = لا أحد محظور.
+bans-until = حتى
+bans-by = حظره
+bans-forever = نهائيًا
+bans-unban = رفع الحظر
+bans-new = حظر شخص
+bans-days = الأيام
+bans-days-help = اتركه فارغًا للحظر النهائي.
+bans-submit = حظر
+modlog-title = سجل الإشراف
+modlog-empty = لم يُتخذ أي إجراء إشرافي بعد.
+modlog-when = الوقت
+modlog-moderator = المشرف
+modlog-action = الإجراء
+modlog-target = بخصوص
+modlog-action-name = { $action ->
+        [lock_thread] قفل موضوعًا
+        [unlock_thread] فتح موضوعًا
+        [pin_thread] ثبّت موضوعًا
+        [unpin_thread] ألغى تثبيت موضوع
+        [hide_thread] أخفى موضوعًا
+        [unhide_thread] أظهر موضوعًا مجددًا
+        [hide_post] أخفى مشاركة
+        [unhide_post] أظهر مشاركة مجددًا
+        [edit_post] عدّل مشاركة
+        [delete_post] حذف مشاركة
+        [resolve_report] عالج بلاغًا
+        [ban] حظر
+        [unban] رفع حظرًا
+       *[change_role] غيّر دورًا
+    }
+members-title = الأعضاء
+members-person = الشخص
+members-languages = يقرأ
+members-role = الدور
+members-save = حفظ
+role-student = طالب
+role-teacher = معلم
+role-owner = مالك
+
+admin-translation-title = قائمة انتظار الترجمة
+admin-models-title = النماذج المثبتة
+admin-workers = العمّال البعيدون
+admin-workers-in-process = لا يوجد عمّال بعيدون؛ الخادم يترجم بنفسه.
+admin-worker-name = الاسم
+admin-created = أُنشئ
+admin-last-seen = آخر نشاط
+admin-jobs = أحدث المهام
+admin-jobs-empty = قائمة الانتظار فارغة.
+admin-job-source = النص
+admin-job-languages = اللغات
+admin-job-state = الحالة
+admin-job-attempts = المحاولات
+admin-job-updated = آخر تحديث
+admin-model-engine = المحرك
+admin-model-name = النموذج
+admin-models-empty = لا يوجد نموذج ترجمة مثبت.
+admin-models-problems = نماذج تعذّر تحميلها
+
+search-title = بحث
+search-label = ابحث في المنشورات بكل اللغات
+search-submit = بحث
+search-count = { $count ->
+        [zero] لم يُعثر على أي منشور
+        [one] عُثر على منشور واحد
+        [two] عُثر على منشورين
+        [few] عُثر على { $count } منشورات
+       *[other] عُثر على { $count } منشورًا
+    }
+search-none = لا يوجد منشور يطابق «{ $query }».
+search-matched-body = وُجد في النص باللغة { $language }
+search-matched-title = وُجد في العنوان باللغة { $language }
+search-more = مزيد من النتائج
+bans-hide-posts = إخفاء كل ما كتبه في هذه المساحة أيضًا

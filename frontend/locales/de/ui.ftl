@@ -1,0 +1,229 @@
+locale-name = Deutsch
+date-time = { $day }. { $month ->
+        [1] Januar
+        [2] Februar
+        [3] März
+        [4] April
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] August
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Dezember
+    } { $year }, { $time }
+
+lang-ar = Arabisch
+lang-ca = Katalanisch
+lang-de = Deutsch
+lang-en = Englisch
+lang-es = Spanisch
+lang-fr = Französisch
+lang-it = Italienisch
+lang-ja = Japanisch
+lang-ko = Koreanisch
+lang-pt = Portugiesisch
+lang-uk = Ukrainisch
+lang-zh = Chinesisch
+
+nav-skip = Zum Inhalt springen
+nav-label = Hauptmenü
+nav-spaces = Meine Räume
+nav-profile = Profil
+nav-admin = Verwaltung
+nav-logout = Abmelden
+nav-login = Anmelden
+nav-signup = Registrieren
+nav-search = Suchen
+footer-language = Sprache
+footer-apply = Wechseln
+footer-tagline = Pontis – ein Forum, in dem alle Schülerinnen und Schüler in ihrer eigenen Sprache lesen und schreiben.
+more-items = Mehr
+back-to-thread = Zurück zum Thema
+
+error-page-title = Da stimmt etwas nicht
+error-page-home = Zur Startseite
+
+landing-title = Sprich mit Schulen überall auf der Welt – jede in ihrer eigenen Sprache
+landing-lead = Pontis übersetzt jeden Beitrag in die Sprache der Lesenden; das Original ist nur einen Klick entfernt.
+
+login-title = Anmelden
+login-submit = Anmelden
+login-no-account = Neu hier?
+signup-title = Konto erstellen
+signup-submit = Registrieren
+
+field-handle = Benutzername
+field-handle-help = 3 bis 32 Zeichen: Kleinbuchstaben, Ziffern und Unterstriche.
+field-display-name = Angezeigter Name
+field-password = Passwort
+field-first-language = Deine Erstsprache
+field-other-language = Eine weitere Sprache, die du liest
+field-none = Keine
+field-title = Titel
+field-body = Nachricht
+field-body-help = Du kannst Markdown verwenden: **fett**, *kursiv*, [Links](https://example.org), Listen.
+field-post-language = Sprache deiner Nachricht
+field-language-detect = Automatisch erkennen
+field-reason = Grund
+field-space-name = Name des Raums
+field-space-address = Adresse des Raums
+field-space-address-help = 3 bis 48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche.
+field-description = Beschreibung
+field-visibility = Wer es lesen kann
+field-invite-code = Einladungscode
+field-ui-language = Sprache der Oberfläche
+field-languages-read = Sprachen, die ich lese
+field-languages-read-help = Deine Erstsprache zuerst. Beiträge in diesen Sprachen erscheinen so, wie sie geschrieben wurden; alle anderen werden in deine Erstsprache übersetzt.
+field-language-slot = { $number ->
+        [1] Erstsprache
+        [2] Zweitsprache
+       *[other] Sprache { $number }
+    }
+
+visibility-members-only = Nur Mitglieder (mit Einladungscode)
+visibility-public = Alle angemeldeten Personen
+
+home-title = Meine Räume
+home-empty = Du bist noch keinem Raum beigetreten. Frag deine Lehrkraft nach der Adresse des Raums und dem Einladungscode.
+member-count = { $count ->
+        [one] { $count } Mitglied
+       *[other] { $count } Mitglieder
+    }
+join-title = Einem Raum beitreten
+join-submit = Beitreten
+space-new-title = Raum erstellen
+space-new-submit = Raum erstellen
+
+space-nav-label = Bereiche des Raums
+space-threads = Themen
+space-invite-code = Einladungscode für neue Mitglieder:
+space-empty = Noch keine Themen. Starte das erste!
+thread-unread = Neue Beiträge
+thread-pinned = Angeheftet
+thread-locked = Gesperrt
+thread-hidden = Ausgeblendet
+post-count = { $count ->
+        [one] { $count } Beitrag
+       *[other] { $count } Beiträge
+    }
+
+thread-new-title = Neues Thema
+thread-new-submit = Thema starten
+thread-posts = Beiträge
+thread-pin = Anheften
+thread-unpin = Lösen
+thread-lock = Sperren
+thread-unlock = Entsperren
+thread-locked-note = Dieses Thema ist gesperrt: Nur Lehrkräfte können antworten.
+reply-title = Deine Antwort
+reply-submit = Antwort senden
+
+translated-from = Übersetzt aus dem { $language }en
+show-original = Original anzeigen
+show-all-originals = Alle Originale anzeigen
+hide-all-originals = Originale ausblenden
+translation-pending = Wird ins { $language }e übersetzt …
+translation-stale = Diese Übersetzung gehört zu einer früheren Fassung; die neue ist unterwegs.
+translation-unavailable = Noch keine Übersetzung ins { $language }e verfügbar.
+original-in = Original ({ $language })
+translation-in = Übersetzung ({ $language })
+you-read-this-language = Du liest diese Sprache.
+
+post-edited = bearbeitet
+post-deleted = Dieser Beitrag wurde gelöscht.
+post-hidden-mark = Von einer Lehrkraft ausgeblendet
+post-edit = Bearbeiten
+post-hide = Ausblenden
+post-unhide = Wieder anzeigen
+post-report = Melden
+post-report-submit = Meldung senden
+post-edit-title = Beitrag bearbeiten
+post-edit-submit = Änderungen speichern
+history-title = Bearbeitungsverlauf
+history-revision = Fassung { $number }
+
+profile-title = Profil
+profile-submit = Speichern
+profile-saved = Dein Profil ist gespeichert.
+
+reports-title = Meldungen
+reports-empty = Keine offenen Meldungen.
+report-by = { $reporter } hat einen Beitrag von { $author } gemeldet
+report-open-thread = Im Thema öffnen
+report-resolve = Als erledigt markieren
+hidden-title = Ausgeblendete Beiträge
+hidden-empty = Keine ausgeblendeten Beiträge.
+bans-title = Sperren
+bans-empty = Niemand ist gesperrt.
+bans-until = Bis
+bans-by = Gesperrt von
+bans-forever = Dauerhaft
+bans-unban = Sperre aufheben
+bans-new = Jemanden sperren
+bans-days = Tage
+bans-days-help = Leer lassen, um dauerhaft zu sperren.
+bans-submit = Sperren
+modlog-title = Moderationsprotokoll
+modlog-empty = Bisher wurde nichts moderiert.
+modlog-when = Wann
+modlog-moderator = Moderation
+modlog-action = Aktion
+modlog-target = Betrifft
+modlog-action-name = { $action ->
+        [lock_thread] Thema gesperrt
+        [unlock_thread] Thema entsperrt
+        [pin_thread] Thema angeheftet
+        [unpin_thread] Thema gelöst
+        [hide_thread] Thema ausgeblendet
+        [unhide_thread] Thema wieder angezeigt
+        [hide_post] Beitrag ausgeblendet
+        [unhide_post] Beitrag wieder angezeigt
+        [edit_post] Beitrag bearbeitet
+        [delete_post] Beitrag gelöscht
+        [resolve_report] Meldung erledigt
+        [ban] Gesperrt
+        [unban] Sperre aufgehoben
+       *[change_role] Rolle geändert
+    }
+members-title = Mitglieder
+members-person = Person
+members-languages = Liest
+members-role = Rolle
+members-save = Speichern
+role-student = Schüler/in
+role-teacher = Lehrkraft
+role-owner = Inhaber/in
+
+admin-translation-title = Übersetzungswarteschlange
+admin-models-title = Installierte Modelle
+admin-workers = Externe Worker
+admin-workers-in-process = Keine externen Worker; der Server übersetzt selbst.
+admin-worker-name = Name
+admin-created = Erstellt
+admin-last-seen = Zuletzt aktiv
+admin-jobs = Neueste Aufträge
+admin-jobs-empty = Die Warteschlange ist leer.
+admin-job-source = Text
+admin-job-languages = Sprachen
+admin-job-state = Status
+admin-job-attempts = Versuche
+admin-job-updated = Aktualisiert
+admin-model-engine = Engine
+admin-model-name = Modell
+admin-models-empty = Kein Übersetzungsmodell installiert.
+admin-models-problems = Modelle, die nicht geladen werden konnten
+
+search-title = Suche
+search-label = Beiträge in allen Sprachen durchsuchen
+search-submit = Suchen
+search-count = { $count ->
+        [one] Ein Beitrag gefunden
+       *[other] { $count } Beiträge gefunden
+    }
+search-none = Kein Beitrag passt zu „{ $query }“.
+search-matched-body = gefunden im Text auf { $language }
+search-matched-title = gefunden im Titel auf { $language }
+search-more = Weitere Ergebnisse
+bans-hide-posts = Auch alles ausblenden, was die Person in diesem Raum geschrieben hat

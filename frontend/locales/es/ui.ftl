@@ -1,0 +1,229 @@
+locale-name = Español
+date-time = { $day } { $month ->
+        [1] ene
+        [2] feb
+        [3] mar
+        [4] abr
+        [5] may
+        [6] jun
+        [7] jul
+        [8] ago
+        [9] sept
+        [10] oct
+        [11] nov
+       *[12] dic
+    } { $year }, { $time }
+
+lang-ar = árabe
+lang-ca = catalán
+lang-de = alemán
+lang-en = inglés
+lang-es = español
+lang-fr = francés
+lang-it = italiano
+lang-ja = japonés
+lang-ko = coreano
+lang-pt = portugués
+lang-uk = ucraniano
+lang-zh = chino
+
+nav-skip = Saltar al contenido
+nav-label = Principal
+nav-spaces = Mis espacios
+nav-profile = Perfil
+nav-admin = Administración
+nav-logout = Cerrar sesión
+nav-login = Iniciar sesión
+nav-signup = Registrarse
+nav-search = Buscar
+footer-language = Idioma
+footer-apply = Cambiar
+footer-tagline = Pontis: un foro donde cada estudiante lee y escribe en su propio idioma.
+more-items = Más
+back-to-thread = Volver al hilo
+
+error-page-title = Algo no ha ido bien
+error-page-home = Ir a la página de inicio
+
+landing-title = Habla con escuelas de todo el mundo, cada cual en su idioma
+landing-lead = Pontis traduce cada mensaje al idioma de quien lo lee, con el original a un clic.
+
+login-title = Iniciar sesión
+login-submit = Entrar
+login-no-account = ¿Eres nuevo?
+signup-title = Crea tu cuenta
+signup-submit = Registrarse
+
+field-handle = Nombre de usuario
+field-handle-help = De 3 a 32 caracteres: letras minúsculas, cifras y guiones bajos.
+field-display-name = Nombre visible para los demás
+field-password = Contraseña
+field-first-language = Tu primera lengua
+field-other-language = Otro idioma que lees
+field-none = Ninguno
+field-title = Título
+field-body = Mensaje
+field-body-help = Puedes usar Markdown: **negrita**, *cursiva*, [enlaces](https://example.org), listas.
+field-post-language = Idioma de tu mensaje
+field-language-detect = Detectar automáticamente
+field-reason = Motivo
+field-space-name = Nombre del espacio
+field-space-address = Dirección del espacio
+field-space-address-help = De 3 a 48 caracteres: letras minúsculas, cifras y guiones.
+field-description = Descripción
+field-visibility = Quién puede leerlo
+field-invite-code = Código de invitación
+field-ui-language = Idioma de la interfaz
+field-languages-read = Idiomas que leo
+field-languages-read-help = Primero tu lengua materna. Los mensajes en estos idiomas se muestran tal como se escribieron; los demás se traducen a tu primera lengua.
+field-language-slot = { $number ->
+        [1] Primera lengua
+        [2] Segunda lengua
+       *[other] Idioma { $number }
+    }
+
+visibility-members-only = Solo miembros (con el código de invitación)
+visibility-public = Todas las personas con sesión iniciada
+
+home-title = Mis espacios
+home-empty = Todavía no te has unido a ningún espacio. Pide a tu docente la dirección del espacio y el código de invitación.
+member-count = { $count ->
+        [one] { $count } miembro
+       *[other] { $count } miembros
+    }
+join-title = Unirse a un espacio
+join-submit = Unirse
+space-new-title = Crear un espacio
+space-new-submit = Crear el espacio
+
+space-nav-label = Secciones del espacio
+space-threads = Hilos
+space-invite-code = Código de invitación para nuevos miembros:
+space-empty = Aún no hay hilos. ¡Empieza el primero!
+thread-unread = Mensajes nuevos
+thread-pinned = Fijado
+thread-locked = Cerrado
+thread-hidden = Oculto
+post-count = { $count ->
+        [one] { $count } mensaje
+       *[other] { $count } mensajes
+    }
+
+thread-new-title = Nuevo hilo
+thread-new-submit = Publicar el hilo
+thread-posts = Mensajes
+thread-pin = Fijar
+thread-unpin = Dejar de fijar
+thread-lock = Cerrar
+thread-unlock = Reabrir
+thread-locked-note = Este hilo está cerrado: solo el profesorado puede responder.
+reply-title = Tu respuesta
+reply-submit = Enviar respuesta
+
+translated-from = Traducido del { $language }
+show-original = Ver original
+show-all-originals = Ver todos los originales
+hide-all-originals = Ocultar los originales
+translation-pending = Traduciendo al { $language }…
+translation-stale = Esta traducción corresponde a una versión anterior; la nueva está en camino.
+translation-unavailable = Todavía no hay traducción al { $language }.
+original-in = Original ({ $language })
+translation-in = Traducción ({ $language })
+you-read-this-language = Lees este idioma.
+
+post-edited = editado
+post-deleted = Este mensaje se ha eliminado.
+post-hidden-mark = Ocultado por un docente
+post-edit = Editar
+post-hide = Ocultar
+post-unhide = Volver a mostrar
+post-report = Denunciar
+post-report-submit = Enviar denuncia
+post-edit-title = Editar tu mensaje
+post-edit-submit = Guardar cambios
+history-title = Historial de cambios
+history-revision = Versión { $number }
+
+profile-title = Perfil
+profile-submit = Guardar
+profile-saved = Tu perfil se ha guardado.
+
+reports-title = Denuncias
+reports-empty = No hay denuncias abiertas.
+report-by = { $reporter } ha denunciado un mensaje de { $author }
+report-open-thread = Abrir en el hilo
+report-resolve = Marcar como resuelta
+hidden-title = Mensajes ocultos
+hidden-empty = No hay mensajes ocultos.
+bans-title = Expulsiones
+bans-empty = No hay nadie expulsado.
+bans-until = Hasta
+bans-by = Expulsado por
+bans-forever = Para siempre
+bans-unban = Levantar la expulsión
+bans-new = Expulsar a alguien
+bans-days = Días
+bans-days-help = Déjalo vacío para una expulsión definitiva.
+bans-submit = Expulsar
+modlog-title = Registro de moderación
+modlog-empty = Todavía no se ha moderado nada.
+modlog-when = Cuándo
+modlog-moderator = Moderador
+modlog-action = Acción
+modlog-target = Sobre
+modlog-action-name = { $action ->
+        [lock_thread] Cerró un hilo
+        [unlock_thread] Reabrió un hilo
+        [pin_thread] Fijó un hilo
+        [unpin_thread] Dejó de fijar un hilo
+        [hide_thread] Ocultó un hilo
+        [unhide_thread] Volvió a mostrar un hilo
+        [hide_post] Ocultó un mensaje
+        [unhide_post] Volvió a mostrar un mensaje
+        [edit_post] Editó un mensaje
+        [delete_post] Eliminó un mensaje
+        [resolve_report] Resolvió una denuncia
+        [ban] Expulsó
+        [unban] Levantó una expulsión
+       *[change_role] Cambió un rol
+    }
+members-title = Miembros
+members-person = Persona
+members-languages = Lee
+members-role = Rol
+members-save = Guardar
+role-student = Estudiante
+role-teacher = Docente
+role-owner = Propietario
+
+admin-translation-title = Cola de traducción
+admin-models-title = Modelos instalados
+admin-workers = Trabajadores remotos
+admin-workers-in-process = No hay trabajadores remotos; el servidor traduce por sí mismo.
+admin-worker-name = Nombre
+admin-created = Creado
+admin-last-seen = Última actividad
+admin-jobs = Últimas tareas
+admin-jobs-empty = La cola está vacía.
+admin-job-source = Texto
+admin-job-languages = Idiomas
+admin-job-state = Estado
+admin-job-attempts = Intentos
+admin-job-updated = Actualizado
+admin-model-engine = Motor
+admin-model-name = Modelo
+admin-models-empty = No hay ningún modelo de traducción instalado.
+admin-models-problems = Modelos que no se pudieron cargar
+
+search-title = Buscar
+search-label = Buscar publicaciones en todos los idiomas
+search-submit = Buscar
+search-count = { $count ->
+        [one] Se encontró una publicación
+       *[other] Se encontraron { $count } publicaciones
+    }
+search-none = Ninguna publicación coincide con «{ $query }».
+search-matched-body = encontrado en el texto en { $language }
+search-matched-title = encontrado en el título en { $language }
+search-more = Más resultados
+bans-hide-posts = Ocultar también todo lo que ha escrito en este espacio

@@ -1,0 +1,229 @@
+locale-name = Français
+date-time = { $day } { $month ->
+        [1] janv.
+        [2] févr.
+        [3] mars
+        [4] avr.
+        [5] mai
+        [6] juin
+        [7] juil.
+        [8] août
+        [9] sept.
+        [10] oct.
+        [11] nov.
+       *[12] déc.
+    } { $year } à { $time }
+
+lang-ar = arabe
+lang-ca = catalan
+lang-de = allemand
+lang-en = anglais
+lang-es = espagnol
+lang-fr = français
+lang-it = italien
+lang-ja = japonais
+lang-ko = coréen
+lang-pt = portugais
+lang-uk = ukrainien
+lang-zh = chinois
+
+nav-skip = Aller au contenu
+nav-label = Principal
+nav-spaces = Mes espaces
+nav-profile = Profil
+nav-admin = Administration
+nav-logout = Se déconnecter
+nav-login = Se connecter
+nav-signup = S’inscrire
+nav-search = Rechercher
+footer-language = Langue
+footer-apply = Changer
+footer-tagline = Pontis, un forum où chaque élève lit et écrit dans sa propre langue.
+more-items = Plus
+back-to-thread = Retour à la discussion
+
+error-page-title = Quelque chose ne va pas
+error-page-home = Aller à la page d’accueil
+
+landing-title = Échangez avec des écoles du monde entier, chacun dans sa langue
+landing-lead = Pontis traduit chaque message dans la langue de la personne qui le lit, avec l’original à portée de clic.
+
+login-title = Connexion
+login-submit = Se connecter
+login-no-account = Nouveau ici ?
+signup-title = Créer votre compte
+signup-submit = S’inscrire
+
+field-handle = Nom d’utilisateur
+field-handle-help = De 3 à 32 caractères : lettres minuscules, chiffres et tirets bas.
+field-display-name = Nom affiché
+field-password = Mot de passe
+field-first-language = Votre langue maternelle
+field-other-language = Une autre langue que vous lisez
+field-none = Aucune
+field-title = Titre
+field-body = Message
+field-body-help = Vous pouvez utiliser Markdown : **gras**, *italique*, [liens](https://example.org), listes.
+field-post-language = Langue de votre message
+field-language-detect = Détecter automatiquement
+field-reason = Motif
+field-space-name = Nom de l’espace
+field-space-address = Adresse de l’espace
+field-space-address-help = De 3 à 48 caractères : lettres minuscules, chiffres et traits d’union.
+field-description = Description
+field-visibility = Qui peut le lire
+field-invite-code = Code d’invitation
+field-ui-language = Langue de l’interface
+field-languages-read = Langues que je lis
+field-languages-read-help = Votre langue maternelle d’abord. Les messages dans ces langues s’affichent tels quels ; les autres sont traduits dans votre première langue.
+field-language-slot = { $number ->
+        [1] Première langue
+        [2] Deuxième langue
+       *[other] Langue { $number }
+    }
+
+visibility-members-only = Membres seulement (avec le code d’invitation)
+visibility-public = Toutes les personnes connectées
+
+home-title = Mes espaces
+home-empty = Vous n’avez encore rejoint aucun espace. Demandez à votre enseignant l’adresse de l’espace et le code d’invitation.
+member-count = { $count ->
+        [one] { $count } membre
+       *[other] { $count } membres
+    }
+join-title = Rejoindre un espace
+join-submit = Rejoindre
+space-new-title = Créer un espace
+space-new-submit = Créer l’espace
+
+space-nav-label = Sections de l’espace
+space-threads = Discussions
+space-invite-code = Code d’invitation pour les nouveaux membres :
+space-empty = Pas encore de discussion. Lancez la première !
+thread-unread = Nouveaux messages
+thread-pinned = Épinglée
+thread-locked = Verrouillée
+thread-hidden = Masquée
+post-count = { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    }
+
+thread-new-title = Nouvelle discussion
+thread-new-submit = Lancer la discussion
+thread-posts = Messages
+thread-pin = Épingler
+thread-unpin = Désépingler
+thread-lock = Verrouiller
+thread-unlock = Déverrouiller
+thread-locked-note = Cette discussion est verrouillée : seuls les enseignants peuvent répondre.
+reply-title = Votre réponse
+reply-submit = Envoyer la réponse
+
+translated-from = Traduit (original en { $language })
+show-original = Voir l’original
+show-all-originals = Voir tous les originaux
+hide-all-originals = Masquer les originaux
+translation-pending = Traduction en cours ({ $language })…
+translation-stale = Cette traduction porte sur une version précédente ; la nouvelle arrive.
+translation-unavailable = Aucune traduction vers la langue « { $language } » pour l’instant.
+original-in = Original ({ $language })
+translation-in = Traduction ({ $language })
+you-read-this-language = Vous lisez cette langue.
+
+post-edited = modifié
+post-deleted = Ce message a été supprimé.
+post-hidden-mark = Masqué par un enseignant
+post-edit = Modifier
+post-hide = Masquer
+post-unhide = Afficher à nouveau
+post-report = Signaler
+post-report-submit = Envoyer le signalement
+post-edit-title = Modifier votre message
+post-edit-submit = Enregistrer les modifications
+history-title = Historique des modifications
+history-revision = Version { $number }
+
+profile-title = Profil
+profile-submit = Enregistrer
+profile-saved = Votre profil est enregistré.
+
+reports-title = Signalements
+reports-empty = Aucun signalement en attente.
+report-by = { $reporter } a signalé un message de { $author }
+report-open-thread = Ouvrir dans la discussion
+report-resolve = Marquer comme traité
+hidden-title = Messages masqués
+hidden-empty = Aucun message masqué.
+bans-title = Exclusions
+bans-empty = Personne n’est exclu.
+bans-until = Jusqu’au
+bans-by = Exclu par
+bans-forever = Définitivement
+bans-unban = Lever l’exclusion
+bans-new = Exclure quelqu’un
+bans-days = Jours
+bans-days-help = Laissez vide pour une exclusion définitive.
+bans-submit = Exclure
+modlog-title = Journal de modération
+modlog-empty = Rien n’a encore été modéré.
+modlog-when = Quand
+modlog-moderator = Modérateur
+modlog-action = Action
+modlog-target = Concerne
+modlog-action-name = { $action ->
+        [lock_thread] A verrouillé une discussion
+        [unlock_thread] A déverrouillé une discussion
+        [pin_thread] A épinglé une discussion
+        [unpin_thread] A désépinglé une discussion
+        [hide_thread] A masqué une discussion
+        [unhide_thread] A réaffiché une discussion
+        [hide_post] A masqué un message
+        [unhide_post] A réaffiché un message
+        [edit_post] A modifié un message
+        [delete_post] A supprimé un message
+        [resolve_report] A traité un signalement
+        [ban] A exclu
+        [unban] A levé une exclusion
+       *[change_role] A changé un rôle
+    }
+members-title = Membres
+members-person = Personne
+members-languages = Lit
+members-role = Rôle
+members-save = Enregistrer
+role-student = Élève
+role-teacher = Enseignant
+role-owner = Propriétaire
+
+admin-translation-title = File de traduction
+admin-models-title = Modèles installés
+admin-workers = Workers distants
+admin-workers-in-process = Aucun worker distant ; le serveur traduit lui-même.
+admin-worker-name = Nom
+admin-created = Créé
+admin-last-seen = Dernière activité
+admin-jobs = Dernières tâches
+admin-jobs-empty = La file est vide.
+admin-job-source = Texte
+admin-job-languages = Langues
+admin-job-state = État
+admin-job-attempts = Tentatives
+admin-job-updated = Mis à jour
+admin-model-engine = Moteur
+admin-model-name = Modèle
+admin-models-empty = Aucun modèle de traduction n’est installé.
+admin-models-problems = Modèles qui n’ont pas pu être chargés
+
+search-title = Recherche
+search-label = Rechercher des messages dans toutes les langues
+search-submit = Rechercher
+search-count = { $count ->
+        [one] Un message trouvé
+       *[other] { $count } messages trouvés
+    }
+search-none = Aucun message ne correspond à « { $query } ».
+search-matched-body = trouvé dans le texte en { $language }
+search-matched-title = trouvé dans le titre en { $language }
+search-more = Plus de résultats
+bans-hide-posts = Masquer aussi tout ce que cette personne a écrit dans cet espace

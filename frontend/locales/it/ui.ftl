@@ -1,0 +1,229 @@
+locale-name = Italiano
+date-time = { $day } { $month ->
+        [1] gen
+        [2] feb
+        [3] mar
+        [4] apr
+        [5] mag
+        [6] giu
+        [7] lug
+        [8] ago
+        [9] set
+        [10] ott
+        [11] nov
+       *[12] dic
+    } { $year }, { $time }
+
+lang-ar = arabo
+lang-ca = catalano
+lang-de = tedesco
+lang-en = inglese
+lang-es = spagnolo
+lang-fr = francese
+lang-it = italiano
+lang-ja = giapponese
+lang-ko = coreano
+lang-pt = portoghese
+lang-uk = ucraino
+lang-zh = cinese
+
+nav-skip = Vai al contenuto
+nav-label = Principale
+nav-spaces = I miei spazi
+nav-profile = Profilo
+nav-admin = Amministrazione
+nav-logout = Esci
+nav-login = Accedi
+nav-signup = Registrati
+nav-search = Cerca
+footer-language = Lingua
+footer-apply = Cambia
+footer-tagline = Pontis: un forum dove ogni studente legge e scrive nella propria lingua.
+more-items = Altro
+back-to-thread = Torna alla discussione
+
+error-page-title = Qualcosa non va
+error-page-home = Vai alla pagina iniziale
+
+landing-title = Parla con scuole di tutto il mondo, ognuno nella propria lingua
+landing-lead = Pontis traduce ogni messaggio nella lingua di chi legge, con l’originale a portata di clic.
+
+login-title = Accedi
+login-submit = Accedi
+login-no-account = Sei nuovo?
+signup-title = Crea il tuo account
+signup-submit = Registrati
+
+field-handle = Nome utente
+field-handle-help = Da 3 a 32 caratteri: lettere minuscole, cifre e trattini bassi.
+field-display-name = Nome visibile agli altri
+field-password = Password
+field-first-language = La tua prima lingua
+field-other-language = Un’altra lingua che leggi
+field-none = Nessuna
+field-title = Titolo
+field-body = Messaggio
+field-body-help = Puoi usare Markdown: **grassetto**, *corsivo*, [link](https://example.org), elenchi.
+field-post-language = Lingua del tuo messaggio
+field-language-detect = Rileva automaticamente
+field-reason = Motivo
+field-space-name = Nome dello spazio
+field-space-address = Indirizzo dello spazio
+field-space-address-help = Da 3 a 48 caratteri: lettere minuscole, cifre e trattini.
+field-description = Descrizione
+field-visibility = Chi può leggerlo
+field-invite-code = Codice di invito
+field-ui-language = Lingua dell’interfaccia
+field-languages-read = Lingue che leggo
+field-languages-read-help = Prima la tua lingua madre. I messaggi in queste lingue appaiono come sono stati scritti; gli altri vengono tradotti nella tua prima lingua.
+field-language-slot = { $number ->
+        [1] Prima lingua
+        [2] Seconda lingua
+       *[other] Lingua { $number }
+    }
+
+visibility-members-only = Solo membri (con il codice di invito)
+visibility-public = Tutte le persone che hanno effettuato l’accesso
+
+home-title = I miei spazi
+home-empty = Non sei ancora entrato in nessuno spazio. Chiedi all’insegnante l’indirizzo dello spazio e il codice di invito.
+member-count = { $count ->
+        [one] { $count } membro
+       *[other] { $count } membri
+    }
+join-title = Entra in uno spazio
+join-submit = Entra
+space-new-title = Crea uno spazio
+space-new-submit = Crea lo spazio
+
+space-nav-label = Sezioni dello spazio
+space-threads = Discussioni
+space-invite-code = Codice di invito per i nuovi membri:
+space-empty = Ancora nessuna discussione. Inizia la prima!
+thread-unread = Nuovi messaggi
+thread-pinned = In evidenza
+thread-locked = Chiusa
+thread-hidden = Nascosta
+post-count = { $count ->
+        [one] { $count } messaggio
+       *[other] { $count } messaggi
+    }
+
+thread-new-title = Nuova discussione
+thread-new-submit = Avvia la discussione
+thread-posts = Messaggi
+thread-pin = Metti in evidenza
+thread-unpin = Togli dall’evidenza
+thread-lock = Chiudi
+thread-unlock = Riapri
+thread-locked-note = Questa discussione è chiusa: solo gli insegnanti possono rispondere.
+reply-title = La tua risposta
+reply-submit = Invia risposta
+
+translated-from = Tradotto (originale in { $language })
+show-original = Mostra l’originale
+show-all-originals = Mostra tutti gli originali
+hide-all-originals = Nascondi gli originali
+translation-pending = Traduzione in { $language } in corso…
+translation-stale = Questa traduzione si riferisce a una versione precedente; quella nuova è in arrivo.
+translation-unavailable = Non è ancora disponibile una traduzione in { $language }.
+original-in = Originale ({ $language })
+translation-in = Traduzione ({ $language })
+you-read-this-language = Leggi questa lingua.
+
+post-edited = modificato
+post-deleted = Questo messaggio è stato eliminato.
+post-hidden-mark = Nascosto da un insegnante
+post-edit = Modifica
+post-hide = Nascondi
+post-unhide = Mostra di nuovo
+post-report = Segnala
+post-report-submit = Invia segnalazione
+post-edit-title = Modifica il tuo messaggio
+post-edit-submit = Salva le modifiche
+history-title = Cronologia delle modifiche
+history-revision = Versione { $number }
+
+profile-title = Profilo
+profile-submit = Salva
+profile-saved = Il tuo profilo è stato salvato.
+
+reports-title = Segnalazioni
+reports-empty = Nessuna segnalazione aperta.
+report-by = { $reporter } ha segnalato un messaggio di { $author }
+report-open-thread = Apri nella discussione
+report-resolve = Segna come gestita
+hidden-title = Messaggi nascosti
+hidden-empty = Nessun messaggio nascosto.
+bans-title = Espulsioni
+bans-empty = Nessuno è espulso.
+bans-until = Fino al
+bans-by = Espulso da
+bans-forever = Per sempre
+bans-unban = Revoca l’espulsione
+bans-new = Espelli qualcuno
+bans-days = Giorni
+bans-days-help = Lascia vuoto per un’espulsione permanente.
+bans-submit = Espelli
+modlog-title = Registro di moderazione
+modlog-empty = Finora non è stato moderato nulla.
+modlog-when = Quando
+modlog-moderator = Moderatore
+modlog-action = Azione
+modlog-target = Riguarda
+modlog-action-name = { $action ->
+        [lock_thread] Ha chiuso una discussione
+        [unlock_thread] Ha riaperto una discussione
+        [pin_thread] Ha messo in evidenza una discussione
+        [unpin_thread] Ha tolto dall’evidenza una discussione
+        [hide_thread] Ha nascosto una discussione
+        [unhide_thread] Ha mostrato di nuovo una discussione
+        [hide_post] Ha nascosto un messaggio
+        [unhide_post] Ha mostrato di nuovo un messaggio
+        [edit_post] Ha modificato un messaggio
+        [delete_post] Ha eliminato un messaggio
+        [resolve_report] Ha gestito una segnalazione
+        [ban] Ha espulso
+        [unban] Ha revocato un’espulsione
+       *[change_role] Ha cambiato un ruolo
+    }
+members-title = Membri
+members-person = Persona
+members-languages = Legge
+members-role = Ruolo
+members-save = Salva
+role-student = Studente
+role-teacher = Insegnante
+role-owner = Proprietario
+
+admin-translation-title = Coda di traduzione
+admin-models-title = Modelli installati
+admin-workers = Worker remoti
+admin-workers-in-process = Nessun worker remoto; il server traduce da solo.
+admin-worker-name = Nome
+admin-created = Creato
+admin-last-seen = Ultima attività
+admin-jobs = Ultimi lavori
+admin-jobs-empty = La coda è vuota.
+admin-job-source = Testo
+admin-job-languages = Lingue
+admin-job-state = Stato
+admin-job-attempts = Tentativi
+admin-job-updated = Aggiornato
+admin-model-engine = Motore
+admin-model-name = Modello
+admin-models-empty = Nessun modello di traduzione installato.
+admin-models-problems = Modelli che non è stato possibile caricare
+
+search-title = Cerca
+search-label = Cerca i messaggi in tutte le lingue
+search-submit = Cerca
+search-count = { $count ->
+        [one] Un messaggio trovato
+       *[other] { $count } messaggi trovati
+    }
+search-none = Nessun messaggio corrisponde a «{ $query }».
+search-matched-body = trovato nel testo in { $language }
+search-matched-title = trovato nel titolo in { $language }
+search-more = Altri risultati
+bans-hide-posts = Nascondi anche tutto ciò che ha scritto in questo spazio

@@ -1,0 +1,203 @@
+locale-name = 한국어
+date-time = { $year }년 { $month }월 { $day }일 { $time }
+
+lang-ar = 아랍어
+lang-ca = 카탈루냐어
+lang-de = 독일어
+lang-en = 영어
+lang-es = 스페인어
+lang-fr = 프랑스어
+lang-it = 이탈리아어
+lang-ja = 일본어
+lang-ko = 한국어
+lang-pt = 포르투갈어
+lang-uk = 우크라이나어
+lang-zh = 중국어
+
+nav-skip = 본문으로 건너뛰기
+nav-label = 주 메뉴
+nav-spaces = 내 공간
+nav-profile = 프로필
+nav-admin = 관리
+nav-logout = 로그아웃
+nav-login = 로그인
+nav-signup = 회원가입
+nav-search = 검색
+footer-language = 언어
+footer-apply = 변경
+footer-tagline = Pontis — 모든 학생이 자기 언어로 읽고 쓰는 포럼.
+more-items = 더 보기
+back-to-thread = 스레드로 돌아가기
+
+error-page-title = 문제가 생겼습니다
+error-page-home = 첫 페이지로 가기
+
+landing-title = 전 세계 학교와 각자의 언어로 이야기하세요
+landing-lead = Pontis는 모든 글을 읽는 사람의 언어로 번역하고, 원문은 클릭 한 번으로 볼 수 있습니다.
+
+login-title = 로그인
+login-submit = 로그인
+login-no-account = 처음이신가요?
+signup-title = 계정 만들기
+signup-submit = 가입하기
+
+field-handle = 사용자 이름
+field-handle-help = 영문 소문자, 숫자, 밑줄로 3~32자.
+field-display-name = 다른 사람에게 보이는 이름
+field-password = 비밀번호
+field-first-language = 제1언어
+field-other-language = 읽을 수 있는 다른 언어
+field-none = 없음
+field-title = 제목
+field-body = 내용
+field-body-help = Markdown을 쓸 수 있습니다: **굵게**, *기울임*, [링크](https://example.org), 목록.
+field-post-language = 글의 언어
+field-language-detect = 자동 감지
+field-reason = 사유
+field-space-name = 공간 이름
+field-space-address = 공간 주소
+field-space-address-help = 영문 소문자, 숫자, 하이픈으로 3~48자.
+field-description = 설명
+field-visibility = 읽을 수 있는 사람
+field-invite-code = 초대 코드
+field-ui-language = 화면 언어
+field-languages-read = 읽을 수 있는 언어
+field-languages-read-help = 제1언어를 맨 앞에 두세요. 이 언어로 쓴 글은 원문 그대로 보이고, 나머지는 제1언어로 번역됩니다.
+field-language-slot = 제{ $number }언어
+
+visibility-members-only = 회원만 (초대 코드 필요)
+visibility-public = 로그인한 모든 사람
+
+home-title = 내 공간
+home-empty = 아직 참여한 공간이 없습니다. 선생님께 공간 주소와 초대 코드를 물어보세요.
+member-count = 회원 { $count }명
+join-title = 공간 참여하기
+join-submit = 참여
+space-new-title = 공간 만들기
+space-new-submit = 공간 만들기
+
+space-nav-label = 공간 메뉴
+space-threads = 스레드
+space-invite-code = 새 회원용 초대 코드:
+space-empty = 아직 스레드가 없습니다. 첫 스레드를 시작해 보세요!
+thread-unread = 새 글
+thread-pinned = 고정됨
+thread-locked = 잠김
+thread-hidden = 숨김
+post-count = 글 { $count }개
+
+thread-new-title = 새 스레드
+thread-new-submit = 스레드 시작
+thread-posts = 글
+thread-pin = 고정
+thread-unpin = 고정 해제
+thread-lock = 잠그기
+thread-unlock = 잠금 해제
+thread-locked-note = 이 스레드는 잠겨 있어 선생님만 답글을 달 수 있습니다.
+reply-title = 답글
+reply-submit = 답글 보내기
+
+translated-from = { $language }에서 번역됨
+show-original = 원문 보기
+show-all-originals = 모든 원문 보기
+hide-all-originals = 원문 모두 숨기기
+translation-pending = { $language }로 번역 중…
+translation-stale = 이 번역은 이전 버전의 것입니다. 새 번역이 곧 나옵니다.
+translation-unavailable = 아직 { $language } 번역이 없습니다.
+original-in = 원문({ $language })
+translation-in = 번역({ $language })
+you-read-this-language = 읽을 수 있는 언어입니다.
+
+post-edited = 수정됨
+post-deleted = 삭제된 글입니다.
+post-hidden-mark = 선생님이 숨김
+post-edit = 수정
+post-hide = 숨기기
+post-unhide = 다시 보이기
+post-report = 신고
+post-report-submit = 신고 보내기
+post-edit-title = 글 수정
+post-edit-submit = 변경 사항 저장
+history-title = 수정 기록
+history-revision = { $number }번째 버전
+
+profile-title = 프로필
+profile-submit = 저장
+profile-saved = 프로필이 저장되었습니다.
+
+reports-title = 신고
+reports-empty = 처리할 신고가 없습니다.
+report-by = { $reporter } 님이 { $author } 님의 글을 신고했습니다
+report-open-thread = 스레드에서 열기
+report-resolve = 처리 완료로 표시
+hidden-title = 숨긴 글
+hidden-empty = 숨긴 글이 없습니다.
+bans-title = 이용 정지
+bans-empty = 이용 정지된 사람이 없습니다.
+bans-until = 기한
+bans-by = 처리자
+bans-forever = 영구
+bans-unban = 정지 해제
+bans-new = 이용 정지하기
+bans-days = 일수
+bans-days-help = 비워 두면 영구 정지됩니다.
+bans-submit = 정지
+modlog-title = 관리 기록
+modlog-empty = 아직 관리 기록이 없습니다.
+modlog-when = 시간
+modlog-moderator = 관리자
+modlog-action = 조치
+modlog-target = 대상
+modlog-action-name = { $action ->
+        [lock_thread] 스레드 잠금
+        [unlock_thread] 스레드 잠금 해제
+        [pin_thread] 스레드 고정
+        [unpin_thread] 스레드 고정 해제
+        [hide_thread] 스레드 숨김
+        [unhide_thread] 스레드 다시 보이기
+        [hide_post] 글 숨김
+        [unhide_post] 글 다시 보이기
+        [edit_post] 글 수정
+        [delete_post] 글 삭제
+        [resolve_report] 신고 처리
+        [ban] 이용 정지
+        [unban] 정지 해제
+       *[change_role] 역할 변경
+    }
+members-title = 회원
+members-person = 이름
+members-languages = 읽는 언어
+members-role = 역할
+members-save = 저장
+role-student = 학생
+role-teacher = 선생님
+role-owner = 소유자
+
+admin-translation-title = 번역 대기열
+admin-models-title = 설치된 모델
+admin-workers = 원격 작업자
+admin-workers-in-process = 원격 작업자가 없습니다. 서버가 직접 번역합니다.
+admin-worker-name = 이름
+admin-created = 생성
+admin-last-seen = 최근 활동
+admin-jobs = 최근 작업
+admin-jobs-empty = 대기열이 비어 있습니다.
+admin-job-source = 텍스트
+admin-job-languages = 언어
+admin-job-state = 상태
+admin-job-attempts = 시도 횟수
+admin-job-updated = 갱신
+admin-model-engine = 엔진
+admin-model-name = 모델
+admin-models-empty = 설치된 번역 모델이 없습니다.
+admin-models-problems = 불러오지 못한 모델
+
+search-title = 검색
+search-label = 모든 언어의 게시물 검색
+search-submit = 검색
+search-count = 게시물 { $count }개를 찾았습니다
+search-none = “{ $query }”와(과) 일치하는 게시물이 없습니다.
+search-matched-body = { $language } 본문에서 찾음
+search-matched-title = { $language } 제목에서 찾음
+search-more = 결과 더 보기
+bans-hide-posts = 이 공간에 쓴 글도 모두 숨기기

@@ -1,0 +1,234 @@
+locale-name = Українська
+date-time = { $day } { $month ->
+        [1] січ.
+        [2] лют.
+        [3] бер.
+        [4] квіт.
+        [5] трав.
+        [6] черв.
+        [7] лип.
+        [8] серп.
+        [9] вер.
+        [10] жовт.
+        [11] лист.
+       *[12] груд.
+    } { $year }, { $time }
+
+lang-ar = арабська
+lang-ca = каталонська
+lang-de = німецька
+lang-en = англійська
+lang-es = іспанська
+lang-fr = французька
+lang-it = італійська
+lang-ja = японська
+lang-ko = корейська
+lang-pt = португальська
+lang-uk = українська
+lang-zh = китайська
+
+nav-skip = Перейти до вмісту
+nav-label = Головне меню
+nav-spaces = Мої простори
+nav-profile = Профіль
+nav-admin = Адміністрування
+nav-logout = Вийти
+nav-login = Увійти
+nav-signup = Зареєструватися
+nav-search = Пошук
+footer-language = Мова
+footer-apply = Змінити
+footer-tagline = Pontis — форум, де кожен учень читає і пише своєю мовою.
+more-items = Більше
+back-to-thread = Назад до теми
+
+error-page-title = Щось пішло не так
+error-page-home = На головну сторінку
+
+landing-title = Спілкуйтеся зі школами всього світу, кожен своєю мовою
+landing-lead = Pontis перекладає кожен допис мовою читача, а оригінал — за один клік.
+
+login-title = Вхід
+login-submit = Увійти
+login-no-account = Ви тут уперше?
+signup-title = Створіть обліковий запис
+signup-submit = Зареєструватися
+
+field-handle = Ім’я користувача
+field-handle-help = Від 3 до 32 символів: малі латинські літери, цифри та підкреслення.
+field-display-name = Ім’я, яке бачать інші
+field-password = Пароль
+field-first-language = Ваша перша мова
+field-other-language = Ще одна мова, якою ви читаєте
+field-none = Немає
+field-title = Заголовок
+field-body = Повідомлення
+field-body-help = Можна використовувати Markdown: **жирний**, *курсив*, [посилання](https://example.org), списки.
+field-post-language = Мова вашого повідомлення
+field-language-detect = Визначити автоматично
+field-reason = Причина
+field-space-name = Назва простору
+field-space-address = Адреса простору
+field-space-address-help = Від 3 до 48 символів: малі латинські літери, цифри та дефіси.
+field-description = Опис
+field-visibility = Хто може читати
+field-invite-code = Код запрошення
+field-ui-language = Мова інтерфейсу
+field-languages-read = Мови, якими я читаю
+field-languages-read-help = Спочатку ваша перша мова. Дописи цими мовами показуються так, як їх написали; решту перекладено вашою першою мовою.
+field-language-slot = { $number ->
+        [1] Перша мова
+        [2] Друга мова
+       *[other] Мова { $number }
+    }
+
+visibility-members-only = Лише учасники (з кодом запрошення)
+visibility-public = Усі, хто увійшов
+
+home-title = Мої простори
+home-empty = Ви ще не приєдналися до жодного простору. Попросіть у вчителя адресу простору та код запрошення.
+member-count = { $count ->
+        [one] { $count } учасник
+        [few] { $count } учасники
+        [many] { $count } учасників
+       *[other] { $count } учасника
+    }
+join-title = Приєднатися до простору
+join-submit = Приєднатися
+space-new-title = Створити простір
+space-new-submit = Створити простір
+
+space-nav-label = Розділи простору
+space-threads = Теми
+space-invite-code = Код запрошення для нових учасників:
+space-empty = Тем ще немає. Почніть першу!
+thread-unread = Нові дописи
+thread-pinned = Закріплено
+thread-locked = Закрито
+thread-hidden = Приховано
+post-count = { $count ->
+        [one] { $count } допис
+        [few] { $count } дописи
+        [many] { $count } дописів
+       *[other] { $count } допису
+    }
+
+thread-new-title = Нова тема
+thread-new-submit = Почати тему
+thread-posts = Дописи
+thread-pin = Закріпити
+thread-unpin = Відкріпити
+thread-lock = Закрити
+thread-unlock = Відкрити
+thread-locked-note = Ця тема закрита: відповідати можуть лише вчителі.
+reply-title = Ваша відповідь
+reply-submit = Надіслати відповідь
+
+translated-from = Перекладено (мова оригіналу: { $language })
+show-original = Показати оригінал
+show-all-originals = Показати всі оригінали
+hide-all-originals = Сховати оригінали
+translation-pending = Перекладаємо ({ $language })…
+translation-stale = Цей переклад зроблено з попередньої версії; новий уже готується.
+translation-unavailable = Перекладу ({ $language }) поки немає.
+original-in = Оригінал ({ $language })
+translation-in = Переклад ({ $language })
+you-read-this-language = Ви читаєте цією мовою.
+
+post-edited = змінено
+post-deleted = Цей допис видалено.
+post-hidden-mark = Приховано вчителем
+post-edit = Редагувати
+post-hide = Приховати
+post-unhide = Показати знову
+post-report = Поскаржитися
+post-report-submit = Надіслати скаргу
+post-edit-title = Редагування допису
+post-edit-submit = Зберегти зміни
+history-title = Історія змін
+history-revision = Версія { $number }
+
+profile-title = Профіль
+profile-submit = Зберегти
+profile-saved = Ваш профіль збережено.
+
+reports-title = Скарги
+reports-empty = Відкритих скарг немає.
+report-by = { $reporter } поскаржився на допис від { $author }
+report-open-thread = Відкрити в темі
+report-resolve = Позначити як розглянуту
+hidden-title = Приховані дописи
+hidden-empty = Прихованих дописів немає.
+bans-title = Блокування
+bans-empty = Ніхто не заблокований.
+bans-until = До
+bans-by = Заблокував
+bans-forever = Назавжди
+bans-unban = Зняти блокування
+bans-new = Заблокувати когось
+bans-days = Днів
+bans-days-help = Залиште порожнім, щоб заблокувати назавжди.
+bans-submit = Заблокувати
+modlog-title = Журнал модерації
+modlog-empty = Ще нічого не модерували.
+modlog-when = Коли
+modlog-moderator = Модератор
+modlog-action = Дія
+modlog-target = Стосується
+modlog-action-name = { $action ->
+        [lock_thread] Закрив тему
+        [unlock_thread] Відкрив тему
+        [pin_thread] Закріпив тему
+        [unpin_thread] Відкріпив тему
+        [hide_thread] Приховав тему
+        [unhide_thread] Знову показав тему
+        [hide_post] Приховав допис
+        [unhide_post] Знову показав допис
+        [edit_post] Відредагував допис
+        [delete_post] Видалив допис
+        [resolve_report] Розглянув скаргу
+        [ban] Заблокував
+        [unban] Зняв блокування
+       *[change_role] Змінив роль
+    }
+members-title = Учасники
+members-person = Особа
+members-languages = Читає
+members-role = Роль
+members-save = Зберегти
+role-student = Учень
+role-teacher = Учитель
+role-owner = Власник
+
+admin-translation-title = Черга перекладу
+admin-models-title = Встановлені моделі
+admin-workers = Віддалені обробники
+admin-workers-in-process = Віддалених обробників немає; сервер перекладає сам.
+admin-worker-name = Назва
+admin-created = Створено
+admin-last-seen = Остання активність
+admin-jobs = Останні завдання
+admin-jobs-empty = Черга порожня.
+admin-job-source = Текст
+admin-job-languages = Мови
+admin-job-state = Стан
+admin-job-attempts = Спроби
+admin-job-updated = Оновлено
+admin-model-engine = Рушій
+admin-model-name = Модель
+admin-models-empty = Жодної моделі перекладу не встановлено.
+admin-models-problems = Моделі, які не вдалося завантажити
+
+search-title = Пошук
+search-label = Шукати дописи всіма мовами
+search-submit = Шукати
+search-count = { $count ->
+        [one] Знайдено { $count } допис
+        [few] Знайдено { $count } дописи
+       *[other] Знайдено { $count } дописів
+    }
+search-none = Жоден допис не відповідає «{ $query }».
+search-matched-body = знайдено в тексті мовою: { $language }
+search-matched-title = знайдено в заголовку мовою: { $language }
+search-more = Більше результатів
+bans-hide-posts = Також приховати все, що ця людина написала в цьому просторі
