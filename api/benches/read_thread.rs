@@ -34,13 +34,7 @@ fn main() {
 async fn run(backend: Backend, seconds: u64, connections: usize) {
     let store = TestDb::new(backend);
     let config = Config {
-        rate_limits: RateLimits {
-            registrations_per_hour_per_ip: 0,
-            logins_per_minute_per_ip: 0,
-            logins_per_minute_per_handle: 0,
-            posts_per_minute_per_user: 0,
-            posts_per_minute_per_ip: 0,
-        },
+        rate_limits: RateLimits::unlimited(),
         ..Config::default()
     };
     let search = std::sync::Arc::new(EmbeddedIndex::in_memory().expect("search index"));

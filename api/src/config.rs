@@ -135,6 +135,19 @@ pub struct RateLimits {
     pub posts_per_minute_per_ip: u32,
 }
 
+impl RateLimits {
+    /// No limits at all, for tests and benchmarks that measure behaviour, not the limiter.
+    pub fn unlimited() -> Self {
+        Self {
+            registrations_per_hour_per_ip: 0,
+            logins_per_minute_per_ip: 0,
+            logins_per_minute_per_handle: 0,
+            posts_per_minute_per_user: 0,
+            posts_per_minute_per_ip: 0,
+        }
+    }
+}
+
 impl Default for RateLimits {
     fn default() -> Self {
         Self {

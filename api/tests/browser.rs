@@ -106,6 +106,17 @@ fn screenshots_dir() -> PathBuf {
     dir
 }
 
+/// Finds an element and clicks it; `what` names it when it is missing.
+async fn click(client: &Client, locator: Locator<'_>, what: &str) {
+    client
+        .find(locator)
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {what}: {e}"));
+}
+
 async fn screenshot(client: &Client, name: &str) {
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(screenshots_dir().join(name), png).expect("save the screenshot");
@@ -191,13 +202,7 @@ impl Forum {
     async fn start() -> Self {
         let store = TestDb::new(Backend::Sqlite);
         let config = Config {
-            rate_limits: RateLimits {
-                registrations_per_hour_per_ip: 0,
-                logins_per_minute_per_ip: 0,
-                logins_per_minute_per_handle: 0,
-                posts_per_minute_per_user: 0,
-                posts_per_minute_per_ip: 0,
-            },
+            rate_limits: RateLimits::unlimited(),
             ..Config::default()
         };
         let search: Arc<dyn SearchIndex> =
@@ -256,13 +261,7 @@ async fn log_in(client: &Client, forum: &Forum, handle: &str) {
         .send_keys(PASSWORD)
         .await
         .expect("type");
-    client
-        .find(Locator::Css("main form button"))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("log in");
+    click(client, Locator::Css("main form button"), "submit").await;
     client
         .wait()
         .at_most(WAIT)
@@ -308,13 +307,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .goto(&forum.url(&format!("/join?slug=solar&invite_code={code}")))
         .await
         .expect("join page");
-    client
-        .find(Locator::Css("main form button"))
-        .await
-        .expect("join")
-        .click()
-        .await
-        .expect("join");
+    click(&client, Locator::Css("main form button"), "join").await;
     client
         .wait()
         .at_most(WAIT)
@@ -340,20 +333,13 @@ async fn a_class_reads_and_moderates_across_languages() {
         .send_keys(spanish)
         .await
         .expect("type");
-    client
-        .find(Locator::Css("#post-lang option[value='es']"))
-        .await
-        .expect("Spanish")
-        .click()
-        .await
-        .expect("pick");
-    client
-        .find(Locator::Css("main form button"))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("post");
+    click(
+        &client,
+        Locator::Css("#post-lang option[value='es']"),
+        "Spanish",
+    )
+    .await;
+    click(&client, Locator::Css("main form button"), "submit").await;
     client
         .wait()
         .at_most(WAIT)
@@ -429,13 +415,7 @@ async fn a_class_reads_and_moderates_across_languages() {
             .expect("text"),
         ""
     );
-    client
-        .find(Locator::Css("details.original summary"))
-        .await
-        .expect("toggle")
-        .click()
-        .await
-        .expect("open");
+    click(&client, Locator::Css("details.original summary"), "toggle").await;
     assert_eq!(
         normalized(
             &client
@@ -452,13 +432,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .refresh()
         .await
         .expect("reload with the title translated");
-    client
-        .find(Locator::Css("details.original summary"))
-        .await
-        .expect("toggle")
-        .click()
-        .await
-        .expect("open");
+    click(&client, Locator::Css("details.original summary"), "toggle").await;
     screenshot(&client, "thread-de.png").await;
 
     // Ben searches with the header's box for a word of the Spanish original.
@@ -483,13 +457,7 @@ async fn a_class_reads_and_moderates_across_languages() {
     client.back().await.expect("back to the thread");
 
     // Ben reports the post; the teacher hides it from the reports queue.
-    client
-        .find(Locator::Css("details.report summary"))
-        .await
-        .expect("report")
-        .click()
-        .await
-        .expect("open");
+    click(&client, Locator::Css("details.report summary"), "report").await;
     client
         .find(Locator::Css("details.report input[name='reason']"))
         .await
@@ -497,13 +465,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .send_keys("Nicht zum Thema")
         .await
         .expect("type");
-    client
-        .find(Locator::Css("details.report button"))
-        .await
-        .expect("send")
-        .click()
-        .await
-        .expect("report");
+    click(&client, Locator::Css("details.report button"), "send").await;
     client
         .wait()
         .at_most(WAIT)
@@ -525,13 +487,12 @@ async fn a_class_reads_and_moderates_across_languages() {
         .await
         .expect("original and translation side by side");
     screenshot(&client, "reports.png").await;
-    client
-        .find(Locator::Css(".report-card form[action$='/hide'] button"))
-        .await
-        .expect("hide")
-        .click()
-        .await
-        .expect("hide");
+    click(
+        &client,
+        Locator::Css(".report-card form[action$='/hide'] button"),
+        "hide",
+    )
+    .await;
     client
         .wait()
         .at_most(WAIT)
@@ -550,13 +511,12 @@ async fn a_class_reads_and_moderates_across_languages() {
     assert_eq!(post["hidden"], true);
 
     // The footer switches the UI to Arabic, right to left.
-    client
-        .find(Locator::Css("#ui-locale option[value='ar']"))
-        .await
-        .expect("Arabic")
-        .click()
-        .await
-        .expect("switch");
+    click(
+        &client,
+        Locator::Css("#ui-locale option[value='ar']"),
+        "Arabic",
+    )
+    .await;
     client
         .wait()
         .at_most(WAIT)

@@ -243,22 +243,15 @@ fn main() {
             .map(|_| 1 + rng.below(SPACES as usize) as i64)
             .collect();
         let moderated = readable.iter().take(2).copied().collect();
-        let query = SearchQuery {
-            text: words.join(" "),
-            scope: ReaderScope {
+        let query = SearchQuery::new(
+            &words.join(" "),
+            ReaderScope {
                 user_id: 1 + rng.below(5_000) as i64,
                 lang: LANGS[rng.below(LANGS.len())].to_owned(),
                 readable_spaces: readable,
                 moderated_spaces: moderated,
             },
-            space_id: None,
-            author_id: None,
-            origin_lang: None,
-            since: None,
-            until: None,
-            offset: 0,
-            limit: 20,
-        };
+        );
         let started = Instant::now();
         let page = index.search(&query).expect("search");
         latencies.push(started.elapsed());

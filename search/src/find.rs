@@ -8,26 +8,35 @@ use pontis_models::search::reader_scope;
 use pontis_models::spaces::user_by_handle;
 use pontis_models::threads::found_posts;
 use pontis_models::{Actor, Db, Error, lang, limits};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::{MAX_QUERY_CHARS, SearchError, SearchIndex, SearchQuery};
 
 /// Results per page when not asked.
 pub const DEFAULT_LIMIT: usize = 20;
 
-#[derive(Debug, Clone, Default)]
+/// A reader's search, as `GET /api/v1/search` takes it in its query string.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FindRequest {
+    /// Words to look for, in any language; every word must match.
     pub q: String,
-    /// A space's slug.
+    /// Only this space (its slug).
     pub space: Option<String>,
-    /// An author's handle.
+    /// Only posts by this handle.
     pub author: Option<String>,
-    /// Show results in this language; default: the reader's first.
+    /// Show results in this language (BCP 47); default: the reader's first language.
     pub lang: Option<String>,
     /// Only posts written in this language.
     pub origin_lang: Option<String>,
+    /// Only posts written at or after this time (RFC 3339).
     pub since: Option<DateTime<Utc>>,
+    /// Only posts written at or before this time (RFC 3339).
     pub until: Option<DateTime<Utc>>,
+    /// From a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// Results per page, 1 to 100; default 20.
     pub limit: Option<usize>,
 }
 

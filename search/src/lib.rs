@@ -41,6 +41,21 @@ pub struct SearchQuery {
 }
 
 impl SearchQuery {
+    /// The first page of `text` within `scope`, with no other filter.
+    pub fn new(text: &str, scope: ReaderScope) -> Self {
+        Self {
+            text: text.to_owned(),
+            scope,
+            space_id: None,
+            author_id: None,
+            origin_lang: None,
+            since: None,
+            until: None,
+            offset: 0,
+            limit: 20,
+        }
+    }
+
     /// The spaces to look in: the readable ones, narrowed to the one asked for.
     pub fn spaces(&self) -> Vec<i64> {
         match self.space_id {

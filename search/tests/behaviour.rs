@@ -42,17 +42,7 @@ fn reader(user: i64, lang: &str, readable: &[i64], moderated: &[i64]) -> ReaderS
 }
 
 fn query(text: &str, scope: ReaderScope) -> SearchQuery {
-    SearchQuery {
-        text: text.to_owned(),
-        scope,
-        space_id: None,
-        author_id: None,
-        origin_lang: None,
-        since: None,
-        until: None,
-        offset: 0,
-        limit: 20,
-    }
+    SearchQuery::new(text, scope)
 }
 
 fn ids(page: &SearchPage) -> Vec<i64> {

@@ -73,20 +73,16 @@ fn writer(store: &TestDb) -> Actor {
 fn find(index: &dyn SearchIndex, actor: &Actor, space: i64, text: &str) -> SearchPage {
     index
         .search(&SearchQuery {
-            text: text.into(),
-            scope: ReaderScope {
-                user_id: actor.user_id,
-                lang: "es".into(),
-                readable_spaces: vec![space],
-                moderated_spaces: Vec::new(),
-            },
-            space_id: None,
-            author_id: None,
-            origin_lang: None,
-            since: None,
-            until: None,
-            offset: 0,
             limit: 100,
+            ..SearchQuery::new(
+                text,
+                ReaderScope {
+                    user_id: actor.user_id,
+                    lang: "es".into(),
+                    readable_spaces: vec![space],
+                    moderated_spaces: Vec::new(),
+                },
+            )
         })
         .expect("search")
 }

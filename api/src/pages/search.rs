@@ -1,15 +1,15 @@
 //! The search page: results in the reader's language, each with the passage that matched.
 
 use actix_web::ResponseError;
-use actix_web::web::{self, Query};
+use actix_web::web::Query;
 use pontis_models::api_types::SearchResultView;
-use pontis_search::{FindError, FindRequest, SearchError, find};
+use pontis_search::FindRequest;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::context::{Page, PageResult};
 use super::thread_json;
-use crate::error::ApiError;
+use crate::routes::search::find_posts;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -29,14 +29,10 @@ pub async fn search(page: Page, form: Query<SearchForm>) -> PageResult {
         cursor: form.cursor.clone(),
         ..FindRequest::default()
     };
-    let state = page.state.clone();
-    let found = web::block(move || find(&state.db, state.search.as_ref(), &actor, request))
-        .await
-        .map_err(|e| pontis_models::Error::Internal(format!("blocking task: {e}")))?;
-    let error = match found {
+    match find_posts(page.state.clone(), actor, request).await {
         Ok(results) => {
             let shown: Vec<Value> = results.results.iter().map(result_json).collect();
-            return page.render(
+            page.render(
                 "search.html",
                 json!({
                     "q": form.q,
@@ -44,22 +40,15 @@ pub async fn search(page: Page, form: Query<SearchForm>) -> PageResult {
                     "total": results.total,
                     "next_cursor": results.next_cursor,
                 }),
-            );
+            )
         }
-        Err(FindError::Domain(error)) => ApiError::from(error),
-        Err(FindError::Search(SearchError::Unavailable(reason))) => {
-            tracing::warn!(%reason, "search backend unavailable");
-            ApiError::SearchUnavailable
-        }
-        Err(FindError::Search(other)) => pontis_models::Error::Internal(other.to_string()).into(),
-    };
-    page.render_status(
-        error.status_code(),
-        "search.html",
-        json!({"q": form.q, "error": page.message(&error)}),
-    )
+        Err(error) => page.render_status(
+            error.status_code(),
+            "search.html",
+            json!({"q": form.q, "error": page.message(&error)}),
+        ),
+    }
 }
-
 /// A result for the template; the snippet is cut into plain and marked pieces, so that
 /// the template escapes every piece and no HTML comes from the index.
 fn result_json(result: &SearchResultView) -> Value {

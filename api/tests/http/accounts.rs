@@ -312,7 +312,7 @@ async fn rate_limits_answer_429_with_retry_after(backend: Backend) {
     let limits = pontis_api::config::RateLimits {
         posts_per_minute_per_user: 2,
         logins_per_minute_per_handle: 2,
-        ..crate::common::no_limits()
+        ..pontis_api::config::RateLimits::unlimited()
     };
     let app = TestApp::with_limits(backend, limits).await;
     let ana = app.register("ana", &["en"]).await;

@@ -43,17 +43,6 @@ pub struct TestApp {
     pub search: Arc<dyn SearchIndex>,
 }
 
-/// Rate limits off, so that tests measure behaviour, not the limiter.
-pub fn no_limits() -> RateLimits {
-    RateLimits {
-        registrations_per_hour_per_ip: 0,
-        logins_per_minute_per_ip: 0,
-        logins_per_minute_per_handle: 0,
-        posts_per_minute_per_user: 0,
-        posts_per_minute_per_ip: 0,
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct TestUser {
     pub handle: String,
@@ -128,7 +117,7 @@ impl Reply {
 
 impl TestApp {
     pub async fn start(backend: Backend) -> Self {
-        Self::with_limits(backend, no_limits()).await
+        Self::with_limits(backend, RateLimits::unlimited()).await
     }
 
     pub async fn with_limits(backend: Backend, rate_limits: RateLimits) -> Self {
