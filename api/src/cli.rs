@@ -328,11 +328,12 @@ fn init_logging(format: LogFormat) {
 }
 
 pub fn state(config: &Config, db: Db, search: Arc<dyn SearchIndex>) -> Result<AppState, CliError> {
+    let localizer = Arc::new(Localizer::embedded()?);
     Ok(AppState {
         db,
         search,
-        localizer: Localizer::embedded()?,
-        pages: Pages::new(Arc::new(Localizer::embedded()?))?,
+        pages: Pages::new(Arc::clone(&localizer))?,
+        localizer,
         limits: RateLimiters::new(&config.rate_limits),
         trust_proxy: config.trust_proxy,
         models_dir: config.models_dir(),

@@ -12,7 +12,8 @@ use crate::rate_limit::RateLimiters;
 pub struct AppState {
     pub db: Db,
     pub search: Arc<dyn SearchIndex>,
-    pub localizer: Localizer,
+    /// Shared with `pages`, so the messages are parsed once.
+    pub localizer: Arc<Localizer>,
     /// The web UI's templates, with their own copy of the messages.
     pub pages: Pages,
     pub limits: RateLimiters,
