@@ -163,7 +163,7 @@ pub fn app(
             web::PathConfig::default()
                 .error_handler(|err: PathError, _| ApiError::InvalidPath(err.to_string()).into()),
         )
-        .default_service(web::to(not_found))
+        .default_service(web::to(not_found).wrap(from_fn(crate::pages::unknown_address)))
         .wrap(from_fn(localize_errors))
         .wrap(
             DefaultHeaders::new()

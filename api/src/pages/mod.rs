@@ -14,8 +14,10 @@ mod search;
 mod spaces;
 mod threads;
 
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{Next, from_fn};
 use actix_web::web::{self, Path, ServiceConfig};
 use actix_web::{HttpResponse, get};
 use pontis_frontend::assets;
@@ -70,6 +72,21 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/admin/models" => get admin::models;
         "/search" => get search::search;
     }
+}
+
+/// Unknown addresses: an error page in the reader's language for browsers, the JSON error
+/// under `/api/`.
+pub async fn unknown_address(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if req.path().starts_with("/api/") {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
+    }
+    render_errors(req, next).await
 }
 
 /// The stylesheet, script and icon. Their URLs carry a content hash, so a year of

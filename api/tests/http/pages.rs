@@ -292,6 +292,28 @@ async fn each_page_shows_its_users_view(backend: Backend) {
     );
 }
 
+async fn unknown_addresses_are_pages_for_browsers(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let ana = app.register("ana", &["es"]).await;
+    let res = client()
+        .get(app.srv.url("/no-such-page"))
+        .insert_header(("Accept-Language", "es"))
+        .send()
+        .await
+        .expect("request");
+    let page = read(res).await;
+    assert_eq!(page.status, 404);
+    assert!(page.body.contains("<html lang=\"es\""), "{}", page.body);
+    let ids = Localizer::embedded()
+        .expect("locales")
+        .message_ids(&FALLBACK);
+    assert_localized(&page.body, &ids, "404");
+    // Under /api/ it stays a JSON error.
+    app.get("/api/v1/no-such-route", &ana)
+        .await
+        .expect_error(404, "route_not_found");
+}
+
 async fn anonymous_visitors_are_sent_to_log_in(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (_, thread, reply) = busy_class(&app).await;
@@ -723,6 +745,7 @@ http_tests!(
     every_page_renders_in_every_language,
     each_page_shows_its_users_view,
     anonymous_visitors_are_sent_to_log_in,
+    unknown_addresses_are_pages_for_browsers,
     signing_up_and_logging_in_through_forms,
     forms_without_the_csrf_token_change_nothing,
     students_cannot_open_teacher_pages,
