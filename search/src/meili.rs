@@ -117,6 +117,9 @@ impl MeiliIndex {
             .await
             .map_err(failure)?;
         if done.is_failure() {
+            // The settings may have been changed or the index deleted on the server: write
+            // them again before the retry.
+            self.prepared.store(false, Ordering::Release);
             let error = done.unwrap_failure();
             return Err(SearchError::Backend(format!(
                 "Meilisearch task failed: {} ({:?})",
@@ -276,26 +279,21 @@ impl SearchIndex for MeiliIndex {
             let index = self.index();
             let mut deletion = DocumentDeletionQuery::new(&index);
             deletion.with_filter(&filter);
-            // Tasks on one index run in the order they were sent: the deletion first.
             let deleted = index
                 .delete_documents_with(&deletion)
                 .await
                 .map_err(failure)?;
-            let added = if documents.is_empty() {
-                None
-            } else {
-                Some(
-                    index
-                        .add_or_replace(&documents, Some("id"))
-                        .await
-                        .map_err(failure)?,
-                )
-            };
+            // The addition is sent only once the deletion succeeded: a queued addition runs
+            // even after a failed deletion, which would leave old documents beside new ones.
             self.finish(deleted).await?;
-            if let Some(added) = added {
-                self.finish(added).await?;
+            if documents.is_empty() {
+                return Ok(());
             }
-            Ok(())
+            let added = index
+                .add_or_replace(&documents, Some("id"))
+                .await
+                .map_err(failure)?;
+            self.finish(added).await
         })
     }
 
