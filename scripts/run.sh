@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 
 require_cargo
 install_system_packages
-cargo build --release --locked --bin pontis
+cargo build --release --locked --bin pontis --features pontis-translator/dnnl
 exec "$CARGO_TARGET_DIR/release/pontis" serve "$@"
