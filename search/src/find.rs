@@ -114,7 +114,9 @@ pub fn find(
         limit,
     })?;
     let post_ids: Vec<i64> = page.hits.iter().map(|h| h.post_id).collect();
-    let shown = found_posts(db, actor, &post_ids, Some(&reading_lang))?;
+    // The reader's own languages decide which posts need no translation, as on a thread
+    // page; passing the single result language would translate posts they already read.
+    let shown = found_posts(db, actor, &post_ids, request.lang.as_deref())?;
     let results = shown
         .into_iter()
         .filter_map(|found| {

@@ -297,6 +297,13 @@ async fn filters_pages_and_a_rebuild_agree(backend: Backend) {
     let after = search(&app, &class.outsider, "q=volcano").await;
     assert_eq!(found(&after), found(&before));
     assert_eq!(after["total"], before["total"]);
+
+    // Ana reads Spanish first and English too: English posts are shown as written.
+    let for_ana = search(&app, &class.ana, "q=volcano").await;
+    assert_eq!(for_ana["lang"], "es");
+    for result in for_ana["results"].as_array().expect("results") {
+        assert_eq!(result["post"]["translation"], Value::Null, "{result}");
+    }
 }
 
 http_tests!(
