@@ -1,18 +1,18 @@
 //! Requests per second for `GET /api/v1/threads/{id}` on a thread of 50 posts, over real
 //! HTTP, on SQLite and on PostgreSQL. Prints figures; asserts nothing about speed.
 //!
-//! `cargo bench -p pontis-api --bench read_thread [-- SECONDS CONNECTIONS]`
+//! `cargo bench -p pontis-server --bench read_thread [-- SECONDS CONNECTIONS]`
 
 use std::time::{Duration, Instant};
 
 use actix_web::web::Data;
 use futures_util::future::join_all;
-use pontis_api::app::app;
-use pontis_api::cli;
-use pontis_api::config::{Config, RateLimits};
 use pontis_models::Backend;
 use pontis_models::testing::TestDb;
 use pontis_search::EmbeddedIndex;
+use pontis_server::app::app;
+use pontis_server::config::{Config, RateLimits};
+use pontis_server::server;
 use serde_json::{Value, json};
 
 const POSTS: usize = 50;
@@ -38,7 +38,7 @@ async fn run(backend: Backend, seconds: u64, connections: usize) {
         ..Config::default()
     };
     let search = std::sync::Arc::new(EmbeddedIndex::in_memory().expect("search index"));
-    let state = Data::new(cli::state(&config, store.db.clone(), search).expect("state"));
+    let state = Data::new(server::state(&config, store.db.clone(), search).expect("state"));
     let srv = actix_test::start_with(actix_test::config().workers(2), move || app(state.clone()));
     let client = awc::Client::builder()
         .connector(awc::Connector::new().limit(connections))

@@ -145,8 +145,11 @@ pub fn app(
     >,
 > {
     let (app, document) = routes();
+    // The error middleware needs only the messages, not the whole state.
+    let localizer = Data::from(std::sync::Arc::clone(&state.localizer));
     app.configure(crate::pages::configure)
         .app_data(state)
+        .app_data(localizer)
         .app_data(Data::new(document))
         .app_data(
             web::JsonConfig::default()

@@ -10,12 +10,11 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use pontis_models::Actor;
 use pontis_models::accounts::{self, Authenticated, Credential};
-use pontis_models::limits::SESSION_DAYS;
 use pontis_models::workers::{self, WorkerIdentity};
+use pontis_types::limits::SESSION_DAYS;
 use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, UserLocale};
-use crate::routes::blocking;
 use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "pontis_session";
@@ -50,8 +49,9 @@ impl FromRequest for CurrentUser {
                     None => return Err(pontis_models::Error::Unauthenticated.into()),
                 },
             };
-            let db = state.db.clone();
-            let auth = blocking(move || accounts::authenticate(&db, &token)).await?;
+            let auth = state
+                .run(move |db| accounts::authenticate(db, &token))
+                .await?;
             req.extensions_mut().insert(UserLocale(auth.locale.clone()));
             // A cookie rides along on any request the browser makes, a cross-site form's
             // too; a header with the session's CSRF token proves the page is ours.
@@ -91,9 +91,10 @@ impl FromRequest for WorkerAuth {
             let state =
                 state.ok_or_else(|| pontis_models::Error::Internal("no app state".into()))?;
             let token = token.ok_or(pontis_models::Error::Unauthenticated)?;
-            let db = state.db.clone();
             Ok(WorkerAuth(
-                blocking(move || workers::authenticate(&db, &token)).await?,
+                state
+                    .run(move |db| workers::authenticate(db, &token))
+                    .await?,
             ))
         })
     }

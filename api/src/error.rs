@@ -8,12 +8,13 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
+use pontis_frontend::Localizer;
 use pontis_frontend::i18n::accept_language;
-pub use pontis_models::api_types::ErrorBody;
-use pontis_models::{Error, ErrorKind};
-use unic_langid::LanguageIdentifier;
+use pontis_models::Error;
+pub use pontis_types::ErrorBody;
+use pontis_types::{Code, ErrorKind};
 
-use crate::state::AppState;
+use unic_langid::LanguageIdentifier;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -40,29 +41,23 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
             Self::Domain(e) => e.code(),
-            Self::InvalidJson(_) => "invalid_json",
-            Self::InvalidQuery(_) => "invalid_query",
-            Self::InvalidPath(_) => "invalid_path",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::RateLimited { .. } => "rate_limited",
-            Self::CsrfTokenInvalid => "csrf_token_invalid",
-            Self::RouteNotFound => "route_not_found",
-            Self::ServiceUnavailable => "service_unavailable",
-            Self::SearchUnavailable => "search_unavailable",
+            Self::InvalidJson(_) => Code::InvalidJson,
+            Self::InvalidQuery(_) => Code::InvalidQuery,
+            Self::InvalidPath(_) => Code::InvalidPath,
+            Self::PayloadTooLarge => Code::PayloadTooLarge,
+            Self::RateLimited { .. } => Code::RateLimited,
+            Self::CsrfTokenInvalid => Code::CsrfTokenInvalid,
+            Self::RouteNotFound => Code::RouteNotFound,
+            Self::ServiceUnavailable => Code::ServiceUnavailable,
+            Self::SearchUnavailable => Code::SearchUnavailable,
         }
     }
 
     pub fn kind(&self) -> ErrorKind {
-        match self {
-            Self::Domain(e) => e.kind(),
-            Self::CsrfTokenInvalid => ErrorKind::Auth,
-            Self::RouteNotFound => ErrorKind::NotFound,
-            Self::ServiceUnavailable | Self::SearchUnavailable => ErrorKind::Internal,
-            _ => ErrorKind::InvalidRequest,
-        }
+        self.code().kind()
     }
 
     fn args(&self) -> Vec<(&'static str, String)> {
@@ -76,28 +71,48 @@ impl ApiError {
         }
     }
 
-    pub fn body(&self, state: &AppState, lang: &LanguageIdentifier) -> ErrorBody {
-        let id = format!("error-{}", self.code().replace('_', "-"));
+    /// The body in `lang`.
+    pub fn body(&self, localizer: &Localizer, lang: &LanguageIdentifier) -> ErrorBody {
+        let code = self.code();
         ErrorBody {
-            code: self.code().to_owned(),
-            message: state.localizer.message(lang, &id, &self.args()),
-            kind: self.kind(),
+            code: code.as_str().to_owned(),
+            message: localizer.message(lang, &code.message_id(), &self.args()),
+            kind: code.kind(),
+        }
+    }
+}
+
+/// The HTTP status of each error code: the one place where errors meet HTTP.
+pub fn status_of(code: Code) -> StatusCode {
+    use Code::*;
+    match code {
+        InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
+        NotMember | Banned | PermissionDenied | CsrfTokenInvalid => StatusCode::FORBIDDEN,
+        SpaceNotFound | ThreadNotFound | PostNotFound | UserNotFound | ReportNotFound
+        | BanNotFound | TokenNotFound | RouteNotFound => StatusCode::NOT_FOUND,
+        HandleTaken
+        | SlugTaken
+        | AlreadyMember
+        | LastOwner
+        | ReportAlreadyResolved
+        | ThreadLocked => StatusCode::CONFLICT,
+        PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        InternalError => StatusCode::INTERNAL_SERVER_ERROR,
+        ServiceUnavailable | SearchUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+        InvalidLanguageTag | InvalidHandle | InvalidPassword | DisplayNameTooLong
+        | InvalidLanguageList | InvalidTokenName | InvalidSlug | InvalidSpaceName
+        | DescriptionTooLong | InvalidTitle | InvalidBody | InvalidReason | BanEndInPast
+        | CannotBanModerator | InvalidCursor | InvalidLimit | SearchQueryEmpty
+        | SearchQueryTooLong | InvalidDateRange | InvalidJson | InvalidQuery | InvalidPath => {
+            StatusCode::BAD_REQUEST
         }
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        let code = match self {
-            Self::Domain(e) => e.status(),
-            Self::PayloadTooLarge => 413,
-            Self::RateLimited { .. } => 429,
-            Self::CsrfTokenInvalid => 403,
-            Self::RouteNotFound => 404,
-            Self::ServiceUnavailable | Self::SearchUnavailable => 503,
-            Self::InvalidJson(_) | Self::InvalidQuery(_) | Self::InvalidPath(_) => 400,
-        };
-        StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        status_of(self.code())
     }
 
     /// The English body; `localize_errors` replaces the message. Internal details go to the
@@ -110,10 +125,11 @@ impl ResponseError for ApiError {
         if let Self::RateLimited { seconds } = self {
             response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
+        let code = self.code();
         response.json(ErrorBody {
-            code: self.code().to_owned(),
+            code: code.as_str().to_owned(),
             message: self.to_string(),
-            kind: self.kind(),
+            kind: code.kind(),
         })
     }
 }
@@ -128,7 +144,7 @@ pub async fn localize_errors(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let res = next.call(req).await?;
-    let Some(state) = res.request().app_data::<web::Data<AppState>>().cloned() else {
+    let Some(localizer) = res.request().app_data::<web::Data<Localizer>>().cloned() else {
         return Ok(res.map_into_boxed_body());
     };
     let Some(error) = res
@@ -153,10 +169,8 @@ pub async fn localize_errors(
     {
         preferences.extend(accept_language(accept));
     }
-    let lang = state
-        .localizer
-        .negotiate(preferences.iter().map(String::as_str));
-    let body = error.body(&state, &lang);
+    let lang = localizer.negotiate(preferences.iter().map(String::as_str));
+    let body = error.body(&localizer, &lang);
     let content_language =
         HeaderValue::from_str(&lang.to_string()).unwrap_or_else(|_| HeaderValue::from_static("en"));
     let (request, old) = res.into_parts();
@@ -173,3 +187,46 @@ pub async fn localize_errors(
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_has_a_message_in_every_locale() {
+        let localizer = Localizer::embedded().expect("the embedded messages parse");
+        assert!(localizer.available().len() >= 12, "the locales are found");
+        for lang in localizer.available() {
+            let ids = localizer.message_ids(lang);
+            for code in Code::ALL {
+                assert!(
+                    ids.contains(&code.message_id()),
+                    "{lang} has no {} for the error code {code}",
+                    code.message_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_domain_error_keeps_the_status_it_had() {
+        let cases = [
+            (Error::InvalidCredentials, 401),
+            (Error::Banned, 403),
+            (Error::PostNotFound, 404),
+            (Error::SlugTaken, 409),
+            (Error::ThreadLocked, 409),
+            (Error::InvalidLimit { max: 100 }, 400),
+            (Error::Internal("x".into()), 500),
+        ];
+        for (error, status) in cases {
+            assert_eq!(
+                ApiError::Domain(error).status_code().as_u16(),
+                status,
+                "status of a domain error"
+            );
+        }
+        assert_eq!(ApiError::RateLimited { seconds: 1 }.status_code(), 429);
+        assert_eq!(ApiError::SearchUnavailable.status_code(), 503);
+    }
+}

@@ -8,4 +8,5 @@ pub mod error;
 pub mod pages;
 pub mod rate_limit;
 pub mod routes;
+pub mod server;
 pub mod state;

@@ -1,5 +1,5 @@
 use clap::Parser;
-use pontis_api::cli::{Cli, run};
+use pontis_server::cli::{Cli, run};
 
 fn main() -> std::process::ExitCode {
     match run(Cli::parse()) {

@@ -65,6 +65,15 @@ impl RateLimiters {
     }
 }
 
+impl RateLimiters {
+    /// New threads and replies, per user and per address: the same limits for the JSON
+    /// API and the pages.
+    pub fn check_posting(&self, user_id: i64, client_ip: &str) -> Result<(), ApiError> {
+        self.posts_per_user.check(&user_id.to_string())?;
+        self.posts_per_ip.check(client_ip)
+    }
+}
+
 /// The client's address: the peer, or with `trust_proxy` the first `X-Forwarded-For` entry.
 pub fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
     let info = req.connection_info();

@@ -1,12 +1,14 @@
-//! What every handler shares.
+//! What every handler shares, and how it runs domain actions.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use actix_web::web;
 use pontis_frontend::{Localizer, Pages};
 use pontis_models::Db;
 use pontis_search::SearchIndex;
 
+use crate::error::ApiError;
 use crate::rate_limit::RateLimiters;
 
 pub struct AppState {
@@ -22,4 +24,27 @@ pub struct AppState {
     /// Where translation models are installed, and Apertium's modes, for the admin pages.
     pub models_dir: PathBuf,
     pub apertium_modes_dir: Option<PathBuf>,
+}
+
+impl AppState {
+    /// Runs a domain action with the database on actix's blocking pool: diesel is
+    /// synchronous and must never hold up the async executor.
+    pub async fn run<T, F>(&self, action: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Db) -> pontis_models::Result<T> + Send + 'static,
+    {
+        let db = self.db.clone();
+        blocking(move || action(&db)).await
+    }
+}
+
+/// Runs blocking work (the database, password hashing) on actix's blocking pool.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, pontis_models::Error> + Send + 'static,
+) -> Result<T, ApiError> {
+    web::block(work)
+        .await
+        .map_err(|e| pontis_models::Error::Internal(format!("blocking task: {e}")))?
+        .map_err(ApiError::from)
 }

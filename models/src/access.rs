@@ -2,11 +2,11 @@
 
 use diesel::prelude::*;
 
-use crate::api_types::{Role, Visibility};
 use crate::db::AnyConnection;
 use crate::error::{Error, Result};
-use crate::rows::{Post, Space, Thread, now, role_from_db};
+use crate::rows::{Post, Space, Thread, now};
 use crate::schema::{bans, memberships, posts, spaces, threads};
+use pontis_types::{Role, Visibility};
 
 /// The authenticated user behind a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,10 +72,8 @@ impl SpaceAccess {
             .filter(memberships::space_id.eq(space.id))
             .filter(memberships::user_id.eq(actor.user_id))
             .select(memberships::role)
-            .first::<String>(conn)
-            .optional()?
-            .map(|r| role_from_db(&r))
-            .transpose()?;
+            .first::<Role>(conn)
+            .optional()?;
         let banned = bans::table
             .filter(bans::space_id.eq(space.id))
             .filter(bans::user_id.eq(actor.user_id))
@@ -92,9 +90,7 @@ impl SpaceAccess {
     }
 
     pub fn can_see(&self) -> bool {
-        self.is_admin
-            || self.role.is_some()
-            || matches!(self.space.visibility(), Ok(Visibility::Public))
+        self.is_admin || self.role.is_some() || self.space.visibility == Visibility::Public
     }
 
     pub fn is_moderator(&self) -> bool {

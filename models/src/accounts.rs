@@ -4,16 +4,17 @@ use chrono::Duration;
 use diesel::prelude::*;
 
 use crate::access::Actor;
-use crate::api_types::{
+use crate::db::{AnyConnection, Db};
+use crate::error::{Error, Result};
+use crate::rows::{User, now, utc};
+use crate::schema::{api_tokens, sessions, user_languages, users};
+use crate::secrets;
+use pontis_types::lang;
+use pontis_types::limits::{self, chars};
+use pontis_types::{
     ApiTokenView, AuthResponse, CreateTokenRequest, CreatedTokenView, LoginRequest,
     RegisterRequest, UpdateMeRequest, UserView,
 };
-use crate::db::{AnyConnection, Db};
-use crate::error::{Error, Result};
-use crate::limits::{self, chars};
-use crate::rows::{User, now, utc};
-use crate::schema::{api_tokens, sessions, user_languages, users};
-use crate::{lang, secrets};
 
 /// How a request proved who it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -400,4 +401,14 @@ pub fn delete_token(db: &Db, actor: &Actor, token_id: i64) -> Result<()> {
         }
         Ok(())
     })
+}
+
+/// A user by handle, in any case.
+pub fn user_by_handle(conn: &mut AnyConnection, handle: &str) -> Result<User> {
+    users::table
+        .filter(users::handle.eq(handle.trim().to_lowercase()))
+        .select(User::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(Error::UserNotFound)
 }

@@ -1,19 +1,10 @@
-//! Domain errors. Each has a stable code, a kind and a status: clients branch on the code,
-//! people read the message, which the HTTP layer localizes from the code.
+//! Domain errors. Each maps to one stable [`Code`] (`pontis_types::error`), whose table
+//! gives its kind; clients branch on the code, people read the message the HTTP layer
+//! localizes from it, and the HTTP layer decides the status.
+
+use pontis_types::Code;
 
 use crate::db::DbError;
-
-/// What sort of failure an error is, as clients see it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorKind {
-    InvalidRequest,
-    Auth,
-    NotFound,
-    Internal,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -96,79 +87,47 @@ pub enum Error {
 }
 
 impl Error {
-    /// The stable, snake_case code clients branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         use Error::*;
         match self {
-            InvalidLanguageTag { .. } => "invalid_language_tag",
-            InvalidHandle => "invalid_handle",
-            HandleTaken => "handle_taken",
-            InvalidPassword { .. } => "invalid_password",
-            DisplayNameTooLong { .. } => "display_name_too_long",
-            InvalidLanguageList { .. } => "invalid_language_list",
-            InvalidCredentials => "invalid_credentials",
-            Unauthenticated => "unauthenticated",
-            InvalidTokenName { .. } => "invalid_token_name",
-            InvalidSlug => "invalid_slug",
-            SlugTaken => "slug_taken",
-            InvalidSpaceName { .. } => "invalid_space_name",
-            DescriptionTooLong { .. } => "description_too_long",
-            SpaceNotFound => "space_not_found",
-            ThreadNotFound => "thread_not_found",
-            PostNotFound => "post_not_found",
-            UserNotFound => "user_not_found",
-            ReportNotFound => "report_not_found",
-            BanNotFound => "ban_not_found",
-            TokenNotFound => "token_not_found",
-            AlreadyMember => "already_member",
-            NotMember => "not_member",
-            Banned => "banned",
-            ThreadLocked => "thread_locked",
-            PermissionDenied => "permission_denied",
-            LastOwner => "last_owner",
-            InvalidTitle { .. } => "invalid_title",
-            InvalidBody { .. } => "invalid_body",
-            InvalidReason { .. } => "invalid_reason",
-            ReportAlreadyResolved => "report_already_resolved",
-            BanEndInPast => "ban_end_in_past",
-            CannotBanModerator => "cannot_ban_moderator",
-            InvalidCursor => "invalid_cursor",
-            InvalidLimit { .. } => "invalid_limit",
-            SearchQueryEmpty => "search_query_empty",
-            SearchQueryTooLong { .. } => "search_query_too_long",
-            InvalidDateRange => "invalid_date_range",
-            Internal(_) => "internal_error",
-        }
-    }
-
-    pub fn kind(&self) -> ErrorKind {
-        use Error::*;
-        match self {
-            InvalidCredentials | Unauthenticated | NotMember | Banned | PermissionDenied => {
-                ErrorKind::Auth
-            }
-            SpaceNotFound | ThreadNotFound | PostNotFound | UserNotFound | ReportNotFound
-            | BanNotFound | TokenNotFound => ErrorKind::NotFound,
-            Internal(_) => ErrorKind::Internal,
-            _ => ErrorKind::InvalidRequest,
-        }
-    }
-
-    /// The HTTP status this error is answered with.
-    pub fn status(&self) -> u16 {
-        use Error::*;
-        match self {
-            InvalidCredentials | Unauthenticated => 401,
-            NotMember | Banned | PermissionDenied => 403,
-            HandleTaken
-            | SlugTaken
-            | AlreadyMember
-            | LastOwner
-            | ReportAlreadyResolved
-            | ThreadLocked => 409,
-            Internal(_) => 500,
-            _ if self.kind() == ErrorKind::NotFound => 404,
-            _ => 400,
+            InvalidLanguageTag { .. } => Code::InvalidLanguageTag,
+            InvalidHandle => Code::InvalidHandle,
+            HandleTaken => Code::HandleTaken,
+            InvalidPassword { .. } => Code::InvalidPassword,
+            DisplayNameTooLong { .. } => Code::DisplayNameTooLong,
+            InvalidLanguageList { .. } => Code::InvalidLanguageList,
+            InvalidCredentials => Code::InvalidCredentials,
+            Unauthenticated => Code::Unauthenticated,
+            InvalidTokenName { .. } => Code::InvalidTokenName,
+            InvalidSlug => Code::InvalidSlug,
+            SlugTaken => Code::SlugTaken,
+            InvalidSpaceName { .. } => Code::InvalidSpaceName,
+            DescriptionTooLong { .. } => Code::DescriptionTooLong,
+            SpaceNotFound => Code::SpaceNotFound,
+            ThreadNotFound => Code::ThreadNotFound,
+            PostNotFound => Code::PostNotFound,
+            UserNotFound => Code::UserNotFound,
+            ReportNotFound => Code::ReportNotFound,
+            BanNotFound => Code::BanNotFound,
+            TokenNotFound => Code::TokenNotFound,
+            AlreadyMember => Code::AlreadyMember,
+            NotMember => Code::NotMember,
+            Banned => Code::Banned,
+            ThreadLocked => Code::ThreadLocked,
+            PermissionDenied => Code::PermissionDenied,
+            LastOwner => Code::LastOwner,
+            InvalidTitle { .. } => Code::InvalidTitle,
+            InvalidBody { .. } => Code::InvalidBody,
+            InvalidReason { .. } => Code::InvalidReason,
+            ReportAlreadyResolved => Code::ReportAlreadyResolved,
+            BanEndInPast => Code::BanEndInPast,
+            CannotBanModerator => Code::CannotBanModerator,
+            InvalidCursor => Code::InvalidCursor,
+            InvalidLimit { .. } => Code::InvalidLimit,
+            SearchQueryEmpty => Code::SearchQueryEmpty,
+            SearchQueryTooLong { .. } => Code::SearchQueryTooLong,
+            InvalidDateRange => Code::InvalidDateRange,
+            Internal(_) => Code::InternalError,
         }
     }
 
@@ -195,6 +154,12 @@ impl Error {
     }
 }
 
+impl From<pontis_types::lang::InvalidLanguageTag> for Error {
+    fn from(e: pontis_types::lang::InvalidLanguageTag) -> Self {
+        Error::InvalidLanguageTag { tag: e.tag }
+    }
+}
+
 impl From<DbError> for Error {
     fn from(e: DbError) -> Self {
         Error::Internal(e.to_string())
@@ -208,3 +173,109 @@ impl From<diesel::result::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    /// One of each variant. The match below has no wildcard, so a new variant does not
+    /// compile until it is added here too.
+    fn one_of_each() -> Vec<Error> {
+        use Error::*;
+        let all = vec![
+            InvalidLanguageTag { tag: "x".into() },
+            InvalidHandle,
+            HandleTaken,
+            InvalidPassword { min: 1, max: 2 },
+            DisplayNameTooLong { max: 1 },
+            InvalidLanguageList { max: 1 },
+            InvalidCredentials,
+            Unauthenticated,
+            InvalidTokenName { max: 1 },
+            InvalidSlug,
+            SlugTaken,
+            InvalidSpaceName { max: 1 },
+            DescriptionTooLong { max: 1 },
+            SpaceNotFound,
+            ThreadNotFound,
+            PostNotFound,
+            UserNotFound,
+            ReportNotFound,
+            BanNotFound,
+            TokenNotFound,
+            AlreadyMember,
+            NotMember,
+            Banned,
+            ThreadLocked,
+            PermissionDenied,
+            LastOwner,
+            InvalidTitle { max: 1 },
+            InvalidBody { max: 1 },
+            InvalidReason { max: 1 },
+            ReportAlreadyResolved,
+            BanEndInPast,
+            CannotBanModerator,
+            InvalidCursor,
+            InvalidLimit { max: 1 },
+            SearchQueryEmpty,
+            SearchQueryTooLong { max: 1 },
+            InvalidDateRange,
+            Internal("x".into()),
+        ];
+        for error in &all {
+            match error {
+                InvalidLanguageTag { .. }
+                | InvalidHandle
+                | HandleTaken
+                | InvalidPassword { .. }
+                | DisplayNameTooLong { .. }
+                | InvalidLanguageList { .. }
+                | InvalidCredentials
+                | Unauthenticated
+                | InvalidTokenName { .. }
+                | InvalidSlug
+                | SlugTaken
+                | InvalidSpaceName { .. }
+                | DescriptionTooLong { .. }
+                | SpaceNotFound
+                | ThreadNotFound
+                | PostNotFound
+                | UserNotFound
+                | ReportNotFound
+                | BanNotFound
+                | TokenNotFound
+                | AlreadyMember
+                | NotMember
+                | Banned
+                | ThreadLocked
+                | PermissionDenied
+                | LastOwner
+                | InvalidTitle { .. }
+                | InvalidBody { .. }
+                | InvalidReason { .. }
+                | ReportAlreadyResolved
+                | BanEndInPast
+                | CannotBanModerator
+                | InvalidCursor
+                | InvalidLimit { .. }
+                | SearchQueryEmpty
+                | SearchQueryTooLong { .. }
+                | InvalidDateRange
+                | Internal(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn no_two_variants_share_a_code() {
+        let mut seen: HashMap<Code, String> = HashMap::new();
+        for error in one_of_each() {
+            if let Some(other) = seen.insert(error.code(), format!("{error:?}")) {
+                panic!("{error:?} and {other} share the code {}", error.code());
+            }
+        }
+    }
+}

@@ -1,15 +1,24 @@
 //! The Pontis data model: schema, connections on SQLite or PostgreSQL, and the forum's
-//! actions with their permission checks. Knows nothing of HTTP or translation engines.
+//! actions with their permission checks. Knows nothing of HTTP or translation engines;
+//! what it takes and returns on the wire is in `pontis-types`.
+//!
+//! Modules, lowest first (each uses only those above it): `db`, `schema`, `rows`,
+//! `error`, `secrets`, `cursor`; `access` (who may do what); `accounts`; `reading` (who
+//! reads which language); `search` (the search outbox and documents); `translation`
+//! (queue, leases, stored translations); `views` (rows as readers see them); `modlog`;
+//! `posts`, `threads`, `changes`, `read_marks`; `moderation`; `spaces`; `workers`.
 
 pub mod access;
 pub mod accounts;
-pub mod api_types;
+pub mod changes;
+pub mod cursor;
 pub mod db;
 pub mod error;
-pub mod lang;
-pub mod limits;
 pub mod moderation;
-pub mod reads;
+pub mod modlog;
+pub mod posts;
+pub mod read_marks;
+pub mod reading;
 pub mod rows;
 pub mod schema;
 pub mod search;
@@ -17,11 +26,12 @@ pub mod secrets;
 pub mod spaces;
 pub mod threads;
 pub mod translation;
+pub mod views;
 pub mod workers;
 
 pub use access::Actor;
 pub use db::{Backend, DatabaseUrl, Db, DbError};
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, Result};
 
 #[cfg(feature = "test-support")]
 pub mod testing;

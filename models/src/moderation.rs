@@ -1,56 +1,25 @@
 //! What teachers and owners do: lock, pin and hide threads, hide posts, handle reports,
-//! ban, and the moderation log that records each of these.
+//! ban. Each action is recorded in the moderation log (`modlog`).
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use pontis_types::limits;
+use pontis_types::{
+    BanRequest, BanView, ModAction, PostView, ReasonRequest, ReportRequest, ReportView,
+    ResolveReportRequest, ThreadView,
+};
 
 use crate::access::{Actor, SpaceAccess, post_access, thread_access};
-use crate::api_types::{
-    BanRequest, BanView, ModAction, ModLogEntry, ModLogPage, PostView, ReasonRequest,
-    ReportRequest, ReportView, ResolveReportRequest, ThreadView,
-};
+use crate::accounts::user_by_handle;
 use crate::db::{AnyConnection, Db};
 use crate::error::{Error, Result};
-use crate::limits;
+use crate::modlog::{Target, log_action};
 use crate::rows::{Ban, Post, Report, User, now, utc};
-use crate::schema::{bans, moderation_log, posts, reports, threads};
+use crate::schema::{bans, posts, reports, threads};
 use crate::search;
-use crate::spaces::user_by_handle;
-use crate::threads::{
-    authors_by_id, decode_id_cursor, encode_id_cursor, load_post, load_thread, post_view_single,
-    post_views, thread_view,
+use crate::views::{
+    authors_by_id, load_post, load_thread, post_view_single, post_views, thread_view,
 };
-
-/// What a log entry is about; each part is optional.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Target {
-    pub user_id: Option<i64>,
-    pub thread_id: Option<i64>,
-    pub post_id: Option<i64>,
-}
-
-pub(crate) fn log_action(
-    conn: &mut AnyConnection,
-    space_id: i64,
-    moderator_id: i64,
-    action: ModAction,
-    target: Target,
-    reason: Option<&str>,
-) -> Result<()> {
-    diesel::insert_into(moderation_log::table)
-        .values((
-            moderation_log::space_id.eq(space_id),
-            moderation_log::moderator_id.eq(moderator_id),
-            moderation_log::action.eq(action_to_db(action)),
-            moderation_log::target_user_id.eq(target.user_id),
-            moderation_log::thread_id.eq(target.thread_id),
-            moderation_log::post_id.eq(target.post_id),
-            moderation_log::reason.eq(reason),
-            moderation_log::created_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
 
 fn optional_reason(reason: Option<String>) -> Result<Option<String>> {
     match reason.as_deref().map(str::trim) {
@@ -510,125 +479,6 @@ pub fn list_bans(db: &Db, actor: &Actor, slug: &str) -> Result<Vec<BanView>> {
             })
             .collect()
     })
-}
-
-type LogRow = (
-    i64,
-    i64,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-    NaiveDateTime,
-);
-
-/// The space's moderation log, newest first; for its moderators. The log names students
-/// and why they were moderated, so it is not public.
-pub fn modlog(
-    db: &Db,
-    actor: &Actor,
-    slug: &str,
-    cursor: Option<&str>,
-    limit: usize,
-) -> Result<ModLogPage> {
-    if !(1..=limits::PAGE_MAX).contains(&limit) {
-        return Err(Error::InvalidLimit {
-            max: limits::PAGE_MAX,
-        });
-    }
-    let before = cursor.map(decode_id_cursor).transpose()?;
-    db.read(|conn| {
-        let access = SpaceAccess::by_slug(conn, actor, slug)?;
-        access.require_moderator()?;
-        let mut query = moderation_log::table
-            .filter(moderation_log::space_id.eq(access.space.id))
-            .into_boxed();
-        if let Some(before) = before {
-            query = query.filter(moderation_log::id.lt(before));
-        }
-        let mut rows: Vec<LogRow> = query
-            .order(moderation_log::id.desc())
-            .limit(limit as i64 + 1)
-            .select((
-                moderation_log::id,
-                moderation_log::moderator_id,
-                moderation_log::action,
-                moderation_log::target_user_id,
-                moderation_log::thread_id,
-                moderation_log::post_id,
-                moderation_log::reason,
-                moderation_log::created_at,
-            ))
-            .load(conn)?;
-        let next_cursor = (rows.len() > limit).then(|| {
-            rows.truncate(limit);
-            rows.last().map(|r| encode_id_cursor(r.0))
-        });
-        let people = authors_by_id(
-            conn,
-            rows.iter().flat_map(|r| std::iter::once(r.1).chain(r.3)),
-        )?;
-        let author = |id: i64| {
-            people
-                .get(&id)
-                .map(User::author)
-                .ok_or_else(|| Error::Internal(format!("user {id} missing")))
-        };
-        let entries = rows
-            .into_iter()
-            .map(
-                |(id, moderator, action, target, thread_id, post_id, reason, created)| {
-                    Ok(ModLogEntry {
-                        id,
-                        moderator: author(moderator)?,
-                        action: action_from_db(&action)?,
-                        target_user: target.map(author).transpose()?,
-                        thread_id,
-                        post_id,
-                        reason,
-                        created_at: utc(created),
-                    })
-                },
-            )
-            .collect::<Result<Vec<_>>>()?;
-        Ok(ModLogPage {
-            entries,
-            next_cursor: next_cursor.flatten(),
-        })
-    })
-}
-
-const ACTIONS: [(ModAction, &str); 14] = [
-    (ModAction::LockThread, "lock_thread"),
-    (ModAction::UnlockThread, "unlock_thread"),
-    (ModAction::PinThread, "pin_thread"),
-    (ModAction::UnpinThread, "unpin_thread"),
-    (ModAction::HideThread, "hide_thread"),
-    (ModAction::UnhideThread, "unhide_thread"),
-    (ModAction::HidePost, "hide_post"),
-    (ModAction::UnhidePost, "unhide_post"),
-    (ModAction::EditPost, "edit_post"),
-    (ModAction::DeletePost, "delete_post"),
-    (ModAction::ResolveReport, "resolve_report"),
-    (ModAction::Ban, "ban"),
-    (ModAction::Unban, "unban"),
-    (ModAction::ChangeRole, "change_role"),
-];
-
-fn action_to_db(action: ModAction) -> &'static str {
-    ACTIONS
-        .iter()
-        .find(|(a, _)| *a == action)
-        .map_or("unknown", |(_, text)| text)
-}
-
-fn action_from_db(text: &str) -> Result<ModAction> {
-    ACTIONS
-        .iter()
-        .find(|(_, t)| *t == text)
-        .map(|(a, _)| *a)
-        .ok_or_else(|| Error::Internal(format!("unexpected moderation action {text:?}")))
 }
 
 /// When a ban ends, for messages; `None` for a permanent ban.

@@ -1,11 +1,11 @@
-//! Rows as stored. Views for clients are built from these in the action modules.
+//! Rows as stored. Views for clients are built from these in `views` and the action
+//! modules. Enum columns read and write as their `pontis_types` enums.
 
 use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 use diesel::prelude::*;
 
-use crate::api_types::{AuthorView, LangSource, Role, Visibility};
-use crate::error::Error;
 use crate::schema::*;
+use pontis_types::{AuthorView, LangSource, Visibility};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = users)]
@@ -35,20 +35,10 @@ pub struct Space {
     pub slug: String,
     pub name: String,
     pub description: String,
-    pub visibility: String,
+    pub visibility: Visibility,
     pub invite_code: String,
     pub created_by: i64,
     pub created_at: NaiveDateTime,
-}
-
-impl Space {
-    pub fn visibility(&self) -> Result<Visibility, Error> {
-        match self.visibility.as_str() {
-            "public" => Ok(Visibility::Public),
-            "members_only" => Ok(Visibility::MembersOnly),
-            other => Err(corrupt("spaces.visibility", other)),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -76,7 +66,7 @@ pub struct Post {
     pub author_id: i64,
     pub body: String,
     pub lang: String,
-    pub lang_source: String,
+    pub lang_source: LangSource,
     pub revision: i32,
     pub content_hash: String,
     pub created_at: NaiveDateTime,
@@ -87,17 +77,6 @@ pub struct Post {
     pub hidden_at: Option<NaiveDateTime>,
     pub deleted_at: Option<NaiveDateTime>,
     pub deleted_by: Option<i64>,
-}
-
-impl Post {
-    pub fn lang_source(&self) -> Result<LangSource, Error> {
-        match self.lang_source.as_str() {
-            "declared" => Ok(LangSource::Declared),
-            "detected" => Ok(LangSource::Detected),
-            "author_default" => Ok(LangSource::AuthorDefault),
-            other => Err(corrupt("posts.lang_source", other)),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -125,38 +104,6 @@ pub struct Ban {
     pub created_at: NaiveDateTime,
 }
 
-pub fn role_from_db(text: &str) -> Result<Role, Error> {
-    match text {
-        "student" => Ok(Role::Student),
-        "teacher" => Ok(Role::Teacher),
-        "owner" => Ok(Role::Owner),
-        other => Err(corrupt("memberships.role", other)),
-    }
-}
-
-pub fn role_to_db(role: Role) -> &'static str {
-    match role {
-        Role::Student => "student",
-        Role::Teacher => "teacher",
-        Role::Owner => "owner",
-    }
-}
-
-pub fn lang_source_to_db(source: LangSource) -> &'static str {
-    match source {
-        LangSource::Declared => "declared",
-        LangSource::Detected => "detected",
-        LangSource::AuthorDefault => "author_default",
-    }
-}
-
-pub fn visibility_to_db(visibility: Visibility) -> &'static str {
-    match visibility {
-        Visibility::Public => "public",
-        Visibility::MembersOnly => "members_only",
-    }
-}
-
 pub fn utc(time: NaiveDateTime) -> DateTime<Utc> {
     time.and_utc()
 }
@@ -166,8 +113,4 @@ pub fn now() -> NaiveDateTime {
     let now = Utc::now().naive_utc();
     now.with_nanosecond((now.nanosecond() / 1_000) * 1_000)
         .unwrap_or(now)
-}
-
-fn corrupt(column: &str, value: &str) -> Error {
-    Error::Internal(format!("unexpected value {value:?} in {column}"))
 }

@@ -13,12 +13,12 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::access::Actor;
-use crate::api_types::Visibility;
 use crate::db::{AnyConnection, Db};
 use crate::error::Result;
-use crate::rows::{Post, Thread, now, role_from_db, visibility_to_db};
+use crate::reading::Reading;
+use crate::rows::{Post, Thread, now};
 use crate::schema::{memberships, posts, search_outbox, spaces, threads, translations};
-use crate::threads::Reading;
+use pontis_types::{DocumentKind, Role, SourceKind, Visibility};
 
 const ENTITY_POST: &str = "post";
 const ENTITY_THREAD: &str = "thread";
@@ -61,14 +61,6 @@ fn opening_post(conn: &mut AnyConnection, thread_id: i64) -> Result<Option<i64>>
         .optional()?)
 }
 
-/// Whether a document's text is a post body (Markdown) or a thread title (plain text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    Body,
-    Title,
-}
-
 /// One text of one post in one language: the original or a translation. A thread's title
 /// is a document of its opening post, so that every hit is a post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,10 +88,6 @@ pub struct SearchDocument {
 
 impl SearchDocument {
     pub fn document_id(post_id: i64, kind: DocumentKind, lang: &str) -> String {
-        let kind = match kind {
-            DocumentKind::Body => "body",
-            DocumentKind::Title => "title",
-        };
         format!("{post_id}-{kind}-{lang}")
     }
 }
@@ -242,8 +230,8 @@ fn documents_for_posts(conn: &mut AnyConnection, post_ids: &[i64]) -> Result<Vec
         .filter(|p| p.deleted_at.is_none())
         .map(|p| p.id)
         .collect();
-    let body_translations = load_translations(conn, "post", &live)?;
-    let title_translations = load_translations(conn, "title", &thread_ids)?;
+    let body_translations = load_translations(conn, SourceKind::Post, &live)?;
+    let title_translations = load_translations(conn, SourceKind::Title, &thread_ids)?;
 
     let mut result = Vec::with_capacity(post_ids.len());
     for &post_id in post_ids {
@@ -283,7 +271,7 @@ type StoredTranslations = HashMap<i64, Vec<(String, i32, String)>>;
 
 fn load_translations(
     conn: &mut AnyConnection,
-    kind: &str,
+    kind: SourceKind,
     ids: &[i64],
 ) -> Result<StoredTranslations> {
     let mut by_source: StoredTranslations = HashMap::new();
@@ -363,13 +351,13 @@ pub struct ReaderScope {
 pub fn reader_scope(db: &Db, actor: &Actor, lang: Option<&str>) -> Result<ReaderScope> {
     db.read(|conn| {
         let lang = Reading::of(conn, actor, lang)?.lang().to_owned();
-        let all: Vec<(i64, String)> = spaces::table
+        let all: Vec<(i64, Visibility)> = spaces::table
             .select((spaces::id, spaces::visibility))
             .load(conn)?;
-        let roles: HashMap<i64, String> = memberships::table
+        let roles: HashMap<i64, Role> = memberships::table
             .filter(memberships::user_id.eq(actor.user_id))
             .select((memberships::space_id, memberships::role))
-            .load::<(i64, String)>(conn)?
+            .load::<(i64, Role)>(conn)?
             .into_iter()
             .collect();
         let mut scope = ReaderScope {
@@ -379,8 +367,8 @@ pub fn reader_scope(db: &Db, actor: &Actor, lang: Option<&str>) -> Result<Reader
             moderated_spaces: Vec::new(),
         };
         for (space_id, visibility) in all {
-            let role = roles.get(&space_id).map(|r| role_from_db(r)).transpose()?;
-            let public = visibility == visibility_to_db(Visibility::Public);
+            let role = roles.get(&space_id).copied();
+            let public = visibility == Visibility::Public;
             if actor.is_admin || role.is_some() || public {
                 scope.readable_spaces.push(space_id);
             }

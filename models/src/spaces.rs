@@ -3,17 +3,17 @@
 use diesel::prelude::*;
 
 use crate::access::{Actor, SpaceAccess};
-use crate::accounts::languages_of;
-use crate::api_types::{
-    CreateSpaceRequest, JoinSpaceRequest, MemberView, ModAction, Role, SpaceView, Visibility,
-};
+use crate::accounts::{languages_of, user_by_handle};
 use crate::db::{AnyConnection, Db};
 use crate::error::{Error, Result};
-use crate::limits::{self, chars};
-use crate::moderation::log_action;
-use crate::rows::{Space, User, now, role_from_db, role_to_db, utc, visibility_to_db};
+use crate::modlog::log_action;
+use crate::rows::{Space, User, now, utc};
 use crate::schema::{memberships, spaces, users};
 use crate::secrets;
+use pontis_types::limits::{self, chars};
+use pontis_types::{
+    CreateSpaceRequest, JoinSpaceRequest, MemberView, ModAction, Role, SpaceView, Visibility,
+};
 
 fn validate_slug(slug: &str) -> Result<String> {
     let slug = slug.trim().to_lowercase();
@@ -57,7 +57,7 @@ pub fn create(db: &Db, actor: &Actor, input: CreateSpaceRequest) -> Result<Space
                 spaces::slug.eq(&slug),
                 spaces::name.eq(&name),
                 spaces::description.eq(&description),
-                spaces::visibility.eq(visibility_to_db(input.visibility)),
+                spaces::visibility.eq(input.visibility),
                 spaces::invite_code.eq(secrets::new_token()[..12].to_owned()),
                 spaces::created_by.eq(actor.user_id),
                 spaces::created_at.eq(created),
@@ -68,7 +68,7 @@ pub fn create(db: &Db, actor: &Actor, input: CreateSpaceRequest) -> Result<Space
             .values((
                 memberships::space_id.eq(id),
                 memberships::user_id.eq(actor.user_id),
-                memberships::role.eq(role_to_db(Role::Owner)),
+                memberships::role.eq(Role::Owner),
                 memberships::joined_at.eq(created),
             ))
             .execute(conn)?;
@@ -87,7 +87,7 @@ pub fn list(db: &Db, actor: &Actor) -> Result<Vec<SpaceView>> {
         if !actor.is_admin {
             query = query.filter(
                 spaces::visibility
-                    .eq(visibility_to_db(Visibility::Public))
+                    .eq(Visibility::Public)
                     .or(spaces::id.eq_any(mine)),
             );
         }
@@ -121,18 +121,18 @@ pub fn join(db: &Db, actor: &Actor, slug: &str, input: JoinSpaceRequest) -> Resu
             .invite_code
             .as_deref()
             .is_some_and(|code| code.trim() == access.space.invite_code);
-        if access.space.visibility()? == Visibility::MembersOnly && !code_matches {
+        if access.space.visibility == Visibility::MembersOnly && !code_matches {
             return Err(Error::SpaceNotFound);
         }
         diesel::insert_into(memberships::table)
             .values((
                 memberships::space_id.eq(access.space.id),
                 memberships::user_id.eq(actor.user_id),
-                memberships::role.eq(role_to_db(Role::Student)),
+                memberships::role.eq(Role::Student),
                 memberships::joined_at.eq(now()),
             ))
             .execute(conn)?;
-        crate::translation::backfill_for_member(conn, access.space.id, actor.user_id)?;
+        crate::translation::queue::backfill_for_member(conn, access.space.id, actor.user_id)?;
         let access = SpaceAccess::by_id(conn, actor, access.space.id)?;
         space_view(conn, &access)
     })
@@ -166,13 +166,13 @@ pub fn members(db: &Db, actor: &Actor, slug: &str) -> Result<Vec<MemberView>> {
             .filter(memberships::space_id.eq(access.space.id))
             .order((memberships::joined_at.asc(), users::id.asc()))
             .select((User::as_select(), memberships::role, memberships::joined_at))
-            .load::<(User, String, chrono::NaiveDateTime)>(conn)?;
+            .load::<(User, Role, chrono::NaiveDateTime)>(conn)?;
         rows.into_iter()
             .map(|(user, role, joined)| {
                 Ok(MemberView {
                     languages: languages_of(conn, user.id)?,
                     user: user.author(),
-                    role: role_from_db(&role)?,
+                    role,
                     joined_at: utc(joined),
                 })
             })
@@ -198,10 +198,10 @@ pub fn set_role(
             .filter(memberships::space_id.eq(access.space.id))
             .filter(memberships::user_id.eq(user.id))
             .select((memberships::role, memberships::joined_at))
-            .first::<(String, chrono::NaiveDateTime)>(conn)
+            .first::<(Role, chrono::NaiveDateTime)>(conn)
             .optional()?
             .ok_or(Error::NotMember)?;
-        let current_role = role_from_db(&current.0)?;
+        let current_role = current.0;
         if current_role == Role::Owner
             && role != Role::Owner
             && owner_count(conn, access.space.id)? <= 1
@@ -213,18 +213,18 @@ pub fn set_role(
                 .filter(memberships::space_id.eq(access.space.id))
                 .filter(memberships::user_id.eq(user.id)),
         )
-        .set(memberships::role.eq(role_to_db(role)))
+        .set(memberships::role.eq(role))
         .execute(conn)?;
         log_action(
             conn,
             access.space.id,
             actor.user_id,
             ModAction::ChangeRole,
-            crate::moderation::Target {
+            crate::modlog::Target {
                 user_id: Some(user.id),
                 ..Default::default()
             },
-            Some(role_to_db(role)),
+            Some(role.as_str()),
         )?;
         Ok(MemberView {
             languages: languages_of(conn, user.id)?,
@@ -235,19 +235,10 @@ pub fn set_role(
     })
 }
 
-pub fn user_by_handle(conn: &mut AnyConnection, handle: &str) -> Result<User> {
-    users::table
-        .filter(users::handle.eq(handle.trim().to_lowercase()))
-        .select(User::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(Error::UserNotFound)
-}
-
 fn owner_count(conn: &mut AnyConnection, space_id: i64) -> Result<i64> {
     Ok(memberships::table
         .filter(memberships::space_id.eq(space_id))
-        .filter(memberships::role.eq(role_to_db(Role::Owner)))
+        .filter(memberships::role.eq(Role::Owner))
         .count()
         .get_result(conn)?)
 }
@@ -263,7 +254,7 @@ pub fn space_view(conn: &mut AnyConnection, access: &SpaceAccess) -> Result<Spac
         slug: space.slug.clone(),
         name: space.name.clone(),
         description: space.description.clone(),
-        visibility: space.visibility()?,
+        visibility: space.visibility,
         my_role: access.role,
         invite_code: access.is_moderator().then(|| space.invite_code.clone()),
         member_count,

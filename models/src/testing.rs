@@ -1,11 +1,20 @@
 //! One fresh database per test, on either backend, removed when the test ends.
 //! PostgreSQL comes from `PONTIS_TEST_POSTGRES_URL` (default: the local server, user
 //! postgres). A missing server fails the test: it is never skipped.
+//!
+//! Each PostgreSQL test database is a copy of a template database that was migrated once
+//! (as crates.io's test databases are), not a database that runs every migration again.
+//! The template's name carries a hash of the migrations, so a changed migration makes a new
+//! one; an advisory lock lets one process build it while the others wait.
 
+use std::path::Path;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use diesel::connection::SimpleConnection;
-use diesel::{Connection, PgConnection};
+use diesel::sql_types::{Bool, Text};
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use sha2::{Digest, Sha256};
 
 use crate::db::{Backend, DatabaseUrl, Db};
 
@@ -51,8 +60,9 @@ impl TestDb {
                  start it or set PONTIS_TEST_POSTGRES_URL"
                 )
             });
+        let template = migrated_template(&server);
         admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
             .expect("create the PostgreSQL test database");
         let url = DatabaseUrl::Postgres(format!("{server}/{name}"));
         let db = Db::open(&url, 8).expect("open the PostgreSQL test database");
@@ -82,6 +92,83 @@ pub fn postgres_server() -> String {
         .to_owned()
 }
 
+/// The migrated template database, built once per migration set.
+fn migrated_template(server: &str) -> &'static str {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let name = format!("pontis_template_{}", migrations_hash());
+        let mut admin = PgConnection::establish(&format!("{server}/postgres"))
+            .expect("connect to PostgreSQL to build the template database");
+        // Any number; it only has to be the same in every test process.
+        const TEMPLATE_LOCK: i64 = 0x706f_6e74_6973;
+        admin
+            .batch_execute(&format!("SELECT pg_advisory_lock({TEMPLATE_LOCK})"))
+            .expect("lock for the template database");
+        let ready: bool = diesel::select(
+            diesel::dsl::sql::<Bool>(
+                "EXISTS (SELECT 1 FROM pg_database WHERE datistemplate AND datname = ",
+            )
+            .bind::<Text, _>(&name)
+            .sql(")"),
+        )
+        .get_result(&mut admin)
+        .expect("look for the template database");
+        if !ready {
+            // A build that died half-way left a database that is not marked a template.
+            for statement in [
+                format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                format!("CREATE DATABASE {name}"),
+            ] {
+                admin
+                    .batch_execute(&statement)
+                    .expect("create the template database");
+            }
+            let db = Db::open(&DatabaseUrl::Postgres(format!("{server}/{name}")), 1)
+                .expect("migrate the template database");
+            drop(db);
+            admin
+                .batch_execute(&format!("ALTER DATABASE {name} WITH IS_TEMPLATE true"))
+                .expect("mark the template database");
+        }
+        admin
+            .batch_execute(&format!("SELECT pg_advisory_unlock({TEMPLATE_LOCK})"))
+            .expect("unlock the template database");
+        name
+    })
+}
+
+/// A short hash of every PostgreSQL migration file, names and contents.
+fn migrations_hash() -> String {
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/postgres");
+    let mut found = Vec::new();
+    files(&dir, &mut found);
+    found.sort();
+    let mut hasher = Sha256::new();
+    for path in &found {
+        hasher.update(
+            path.strip_prefix(&dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .as_bytes(),
+        );
+        hasher.update(std::fs::read(path).unwrap_or_default());
+    }
+    hex::encode(&hasher.finalize()[..8])
+}
+
 fn unique_name() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     format!(
@@ -92,10 +179,28 @@ fn unique_name() -> String {
     )
 }
 
-/// Writes each named test twice: `sqlite::name` and `postgres::name`, each calling
-/// `name(TestDb)` with a fresh database.
+/// Writes each named test twice, `sqlite::name` and `postgres::name`: the one way every
+/// crate runs a test on both databases.
+///
+/// - `on_both_backends!(a, b)`: each `fn a(db: TestDb)` gets a fresh database.
+/// - `on_both_backends!(#[actix_web::test] async a, b)`: each `async fn a(backend: Backend)`
+///   runs under the given test attribute and opens what it needs itself.
 #[macro_export]
 macro_rules! on_both_backends {
+    (#[$test:meta] async $($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[$test]
+            async fn $name() {
+                super::$name($crate::Backend::Sqlite).await;
+            })*
+        }
+        mod postgres {
+            $(#[$test]
+            async fn $name() {
+                super::$name($crate::Backend::Postgres).await;
+            })*
+        }
+    };
     ($($name:ident),* $(,)?) => {
         mod sqlite {
             $(#[test]

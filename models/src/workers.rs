@@ -1,40 +1,17 @@
 //! Tokens for translation workers on other machines (a school's GPU box). Admins create
 //! and revoke them; a worker token leases and completes translation jobs and nothing else.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use pontis_types::{CreateWorkerRequest, CreatedWorkerView, WorkerView};
 
 use crate::access::Actor;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::limits;
 use crate::rows::{now, utc};
 use crate::schema::worker_tokens;
 use crate::secrets;
-
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-pub struct CreateWorkerRequest {
-    /// Which machine, for people: `gpu-box-lyon`.
-    pub name: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct WorkerView {
-    pub id: i64,
-    pub name: String,
-    pub created_at: DateTime<Utc>,
-    pub last_used_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct CreatedWorkerView {
-    #[serde(flatten)]
-    pub worker: WorkerView,
-    /// For `pontis worker --token`; shown once, only its hash is stored.
-    pub token: String,
-}
+use pontis_types::limits;
 
 /// The worker behind a token: its id and name.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,8 +1,10 @@
 //! The forum's actions on both databases, below HTTP.
 
-use pontis_models::api_types::*;
 use pontis_models::testing::TestDb;
-use pontis_models::{Actor, Db, accounts, moderation, on_both_backends, spaces, threads};
+use pontis_models::{
+    Actor, Db, accounts, moderation, modlog, on_both_backends, posts, spaces, threads,
+};
+use pontis_types::*;
 
 fn user(db: &Db, handle: &str, langs: &[&str]) -> Actor {
     let view = accounts::create_user(
@@ -58,7 +60,7 @@ fn thread_post_edit_round_trip(t: TestDb) {
     .expect("thread");
     assert_eq!(created.post.lang, "es");
     assert_eq!(created.post.lang_source, LangSource::Detected);
-    let reply = threads::create_post(
+    let reply = posts::create_post(
         db,
         &ben,
         created.thread.id,
@@ -73,7 +75,7 @@ fn thread_post_edit_round_trip(t: TestDb) {
         "too short to detect: the author's first language"
     );
     assert_eq!(reply.lang_source, LangSource::AuthorDefault);
-    let edited = threads::edit_post(
+    let edited = posts::edit_post(
         db,
         &ben,
         reply.id,
@@ -84,7 +86,7 @@ fn thread_post_edit_round_trip(t: TestDb) {
     )
     .expect("edit");
     assert_eq!(edited.revision, 2);
-    let history = threads::revisions(db, &ben, reply.id).expect("history");
+    let history = posts::revisions(db, &ben, reply.id).expect("history");
     assert_eq!(
         history.iter().map(|r| r.body.as_str()).collect::<Vec<_>>(),
         ["Toll!", "Toll, danke!"]
@@ -161,22 +163,22 @@ fn hidden_posts_are_for_moderators_and_authors(t: TestDb) {
     )
     .expect("hide");
     assert_eq!(
-        threads::get_post(db, &other, t1.post.id, None)
+        posts::get_post(db, &other, t1.post.id, None)
             .expect_err("hidden")
             .code(),
         "post_not_found"
     );
     assert_eq!(
-        threads::get_post(db, &student, t1.post.id, None)
+        posts::get_post(db, &student, t1.post.id, None)
             .expect("author")
             .hidden_reason
             .as_deref(),
         Some("rude")
     );
-    let log = moderation::modlog(db, &teacher, "class", None, 50).expect("modlog");
+    let log = modlog::modlog(db, &teacher, "class", None, 50).expect("modlog");
     assert_eq!(log.entries[0].action, ModAction::HidePost);
     assert_eq!(
-        moderation::modlog(db, &student, "class", None, 50)
+        modlog::modlog(db, &student, "class", None, 50)
             .expect_err("student")
             .code(),
         "permission_denied"

@@ -1,44 +1,16 @@
 //! Searching as a reader: checks the request, asks the index within the reader's scope,
 //! and shows each found post in the reader's language.
 
-use chrono::{DateTime, Utc};
 use pontis_models::access::SpaceAccess;
-use pontis_models::api_types::{SearchResultView, SearchResults, SnippetView};
+use pontis_models::accounts::user_by_handle;
+use pontis_models::cursor::check_page_limit;
 use pontis_models::search::reader_scope;
-use pontis_models::spaces::user_by_handle;
 use pontis_models::threads::found_posts;
-use pontis_models::{Actor, Db, Error, lang, limits};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use pontis_models::{Actor, Db, Error};
+use pontis_types::limits::{SEARCH_PAGE_DEFAULT, SEARCH_QUERY_MAX};
+use pontis_types::{FindRequest, SearchResultView, SearchResults, SnippetView, lang};
 
-use crate::{MAX_QUERY_CHARS, SearchError, SearchIndex, SearchQuery};
-
-/// Results per page when not asked.
-pub const DEFAULT_LIMIT: usize = 20;
-
-/// A reader's search, as `GET /api/v1/search` takes it in its query string.
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct FindRequest {
-    /// Words to look for, in any language; every word must match.
-    pub q: String,
-    /// Only this space (its slug).
-    pub space: Option<String>,
-    /// Only posts by this handle.
-    pub author: Option<String>,
-    /// Show results in this language (BCP 47); default: the reader's first language.
-    pub lang: Option<String>,
-    /// Only posts written in this language.
-    pub origin_lang: Option<String>,
-    /// Only posts written at or after this time (RFC 3339).
-    pub since: Option<DateTime<Utc>>,
-    /// Only posts written at or before this time (RFC 3339).
-    pub until: Option<DateTime<Utc>>,
-    /// From a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// Results per page, 1 to 100; default 20.
-    pub limit: Option<usize>,
-}
+use crate::{SearchError, SearchIndex, SearchQuery};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FindError {
@@ -58,9 +30,9 @@ pub fn find(
     if text.is_empty() {
         return Err(Error::SearchQueryEmpty.into());
     }
-    if text.chars().count() > MAX_QUERY_CHARS {
+    if text.chars().count() > SEARCH_QUERY_MAX {
         return Err(Error::SearchQueryTooLong {
-            max: MAX_QUERY_CHARS,
+            max: SEARCH_QUERY_MAX,
         }
         .into());
     }
@@ -69,13 +41,8 @@ pub fn find(
     {
         return Err(Error::InvalidDateRange.into());
     }
-    let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=limits::PAGE_MAX).contains(&limit) {
-        return Err(Error::InvalidLimit {
-            max: limits::PAGE_MAX,
-        }
-        .into());
-    }
+    let limit = request.limit.unwrap_or(SEARCH_PAGE_DEFAULT);
+    check_page_limit(limit)?;
     let offset = request
         .cursor
         .as_deref()
@@ -86,7 +53,8 @@ pub fn find(
         .origin_lang
         .as_deref()
         .map(lang::normalize)
-        .transpose()?;
+        .transpose()
+        .map_err(Error::from)?;
     let scope = reader_scope(db, actor, request.lang.as_deref())?;
     let (space_id, author_id) = db.read(|conn| {
         let space = request

@@ -14,15 +14,13 @@ pub mod text;
 
 use std::ops::Range;
 
-pub use pontis_models::search::{DocumentKind, PostDocuments, ReaderScope, SearchDocument};
+pub use pontis_models::search::{PostDocuments, ReaderScope, SearchDocument};
+pub use pontis_types::DocumentKind;
 
 pub use embedded::EmbeddedIndex;
-pub use find::{FindError, FindRequest, find};
+pub use find::{FindError, find};
 pub use indexer::Indexer;
 pub use meili::MeiliIndex;
-
-/// Longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 200;
 
 /// What a reader asks for. The scope's spaces bound every other filter.
 #[derive(Debug, Clone)]

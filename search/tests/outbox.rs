@@ -5,16 +5,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use pontis_models::accounts::{NewUser, create_user};
-use pontis_models::api_types::{
-    CreatePostRequest, CreateSpaceRequest, CreateThreadRequest, Visibility,
-};
 use pontis_models::search::outbox_len;
 use pontis_models::testing::TestDb;
-use pontis_models::{Actor, on_both_backends, spaces, threads};
+use pontis_models::{Actor, on_both_backends, posts, spaces, threads};
 use pontis_search::{
     EmbeddedIndex, Indexer, PostDocuments, ReaderScope, SearchError, SearchIndex, SearchPage,
     SearchQuery,
 };
+use pontis_types::{CreatePostRequest, CreateSpaceRequest, CreateThreadRequest, Visibility};
 
 /// An index that can be switched off, like a Meilisearch server that went away.
 struct Flaky {
@@ -120,7 +118,7 @@ fn writes_survive_an_outage_and_are_indexed_once(store: TestDb) {
     )
     .expect("thread");
     for n in 0..30 {
-        threads::create_post(
+        posts::create_post(
             db,
             &actor,
             opened.thread.id,
@@ -155,7 +153,7 @@ fn writes_survive_an_outage_and_are_indexed_once(store: TestDb) {
 
     // A deletion written while the backend is down is applied when it returns.
     index.down.store(true, Ordering::SeqCst);
-    threads::delete_post(db, &actor, opened.post.id).expect("delete");
+    posts::delete_post(db, &actor, opened.post.id).expect("delete");
     assert!(indexer.catch_up().is_err());
     index.down.store(false, Ordering::SeqCst);
     indexer.catch_up().expect("catch up");

@@ -23,17 +23,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use pontis_models::api_types::{
-    CreatePostRequest, CreateSpaceRequest, CreateThreadRequest, JoinSpaceRequest, Visibility,
-};
 use pontis_models::testing::TestDb;
-use pontis_models::translation::{JobOutcome, LeasedJob};
-use pontis_models::{Actor, Db, accounts, spaces, threads};
+use pontis_models::{Actor, Db, accounts, posts, spaces, threads};
 use pontis_translator::ct2::{Ct2Engine, RunSettings};
+use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::{NoCache, Pipeline, SegmentCache, TextKind};
 use pontis_translator::route::Router;
-use pontis_translator::worker::{DbJobs, JobSource, Worker, WorkerSettings};
+use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 use pontis_translator::{Engine, EngineError, EngineKind, LangPair};
+use pontis_types::{
+    CreatePostRequest, CreateSpaceRequest, CreateThreadRequest, JoinSpaceRequest, Visibility,
+};
+use pontis_types::{JobOutcome, LeasedJob};
 use serde_json::Value;
 
 /// Lines per pipeline call, as in `pontis translate`.
@@ -565,7 +566,7 @@ fn worker_path(
         )
         .expect("thread");
         for body in bodies {
-            threads::create_post(
+            posts::create_post(
                 db,
                 &author,
                 created.thread.id,

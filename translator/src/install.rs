@@ -181,9 +181,9 @@ impl Installer {
             name: format!("argos-{}-{}", metadata.from_code, metadata.to_code),
             engine: ManifestEngine::Ctranslate2,
             languages: Languages::Bilingual {
-                from: pontis_models::lang::normalize(&metadata.from_code)
+                from: pontis_types::lang::normalize(&metadata.from_code)
                     .map_err(|e| InstallError::BadPackage(e.to_string()))?,
-                to: pontis_models::lang::normalize(&metadata.to_code)
+                to: pontis_types::lang::normalize(&metadata.to_code)
                     .map_err(|e| InstallError::BadPackage(e.to_string()))?,
             },
             sha256: Some(sha256.unwrap_or_else(|| hex::encode(Sha256::digest(package)))),

@@ -3,11 +3,21 @@
 
 use std::collections::HashMap;
 
-use pontis_models::translation::segment_key;
+use sha2::{Digest, Sha256};
 
 use crate::engine::EngineError;
 use crate::route::{Route, Router};
 use crate::segment::{Segmented, segment_markdown, segment_plain};
+
+/// The cache key of one sentence's translation by one model.
+pub fn segment_key(from: &str, to: &str, model: &str, sentence: &str) -> String {
+    let mut hasher = Sha256::new();
+    for part in [from, to, model, sentence] {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    hex::encode(hasher.finalize())
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextKind {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use pontis_models::translation::{
+use pontis_types::{
     CompleteRequest, CompleteResponse, JobOutcome, LeaseRequest, LeasedJob, SegmentEntries,
     SegmentLookup,
 };

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use pontis_models::lang::same_language;
+use pontis_types::lang::same_language;
 
 use crate::engine::{Engine, EngineKind, LangPair};
 

@@ -7,8 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use pontis_models::Db;
-use pontis_models::translation::{self, JobOutcome, LeasedJob, SourceKind};
+use pontis_types::{JobOutcome, LeasedJob, SourceKind};
 
 use crate::pipeline::{Pipeline, PipelineError, SegmentCache, TextKind};
 
@@ -23,66 +22,6 @@ pub trait JobSource: Send + Sync {
     fn complete(&self, worker: &str, job: &LeasedJob, outcome: &JobOutcome)
     -> Result<bool, String>;
     fn cache(&self) -> &dyn SegmentCache;
-}
-
-/// The in-process source: the server's own database.
-pub struct DbJobs {
-    db: Db,
-    cache: DbCache,
-}
-
-impl DbJobs {
-    pub fn new(db: Db) -> Self {
-        Self {
-            cache: DbCache { db: db.clone() },
-            db,
-        }
-    }
-}
-
-struct DbCache {
-    db: Db,
-}
-
-impl SegmentCache for DbCache {
-    fn get(&self, keys: &[String]) -> std::collections::HashMap<String, String> {
-        translation::cached_segments(&self.db, keys).unwrap_or_else(|e| {
-            tracing::warn!(error = %e, "segment cache unreadable; translating everything");
-            Default::default()
-        })
-    }
-
-    fn put(&self, entries: &[(String, String)]) {
-        if let Err(e) = translation::store_segments(&self.db, entries) {
-            tracing::warn!(error = %e, "segment cache not written");
-        }
-    }
-}
-
-impl JobSource for DbJobs {
-    fn lease(
-        &self,
-        worker: &str,
-        limit: i64,
-        lease_for: Duration,
-    ) -> Result<Vec<LeasedJob>, String> {
-        let lease_for = chrono::Duration::from_std(lease_for).map_err(|e| e.to_string())?;
-        translation::lease(&self.db, worker, limit, lease_for).map_err(|e| e.to_string())
-    }
-
-    fn complete(
-        &self,
-        worker: &str,
-        job: &LeasedJob,
-        outcome: &JobOutcome,
-    ) -> Result<bool, String> {
-        translation::complete(&self.db, worker, job.id, job.revision, outcome)
-            .map_err(|e| e.to_string())
-    }
-
-    fn cache(&self) -> &dyn SegmentCache {
-        &self.cache
-    }
 }
 
 #[derive(Debug, Clone)]

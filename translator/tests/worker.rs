@@ -5,14 +5,14 @@ mod support;
 use std::sync::Arc;
 use std::time::Duration;
 
-use pontis_models::api_types::*;
 use pontis_models::testing::TestDb;
-use pontis_models::translation::JobOutcome;
-use pontis_models::{Actor, Db, accounts, on_both_backends, spaces, threads};
+use pontis_models::{Actor, Db, accounts, on_both_backends, posts, spaces, threads};
+use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::Pipeline;
 use pontis_translator::route::Router;
-use pontis_translator::worker::{DbJobs, JobSource, Worker, WorkerSettings};
+use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 use pontis_translator::{Engine, LangPair};
+use pontis_types::*;
 
 use support::{Counting, apertium, load_ct2, make_model};
 
@@ -121,7 +121,7 @@ fn english_post_reaches_a_spanish_reader_and_edits_follow(t: TestDb) {
     );
     assert_eq!(counting.take(), 3, "three distinct sentences");
 
-    threads::edit_post(
+    posts::edit_post(
         db,
         &author,
         created.post.id,

@@ -7,21 +7,22 @@ use pontis_models::{Error, translation, workers};
 use pontis_translator::Engine;
 use pontis_translator::apertium;
 use pontis_translator::manifest::{MANIFEST_FILE, Manifest, ManifestEngine};
+use pontis_types::limits;
 use serde::Serialize;
 use serde_json::json;
 
 use super::context::{Page, PageResult};
-use crate::routes::blocking;
 
 pub async fn translation(page: Page) -> PageResult {
-    let (db, actor) = (page.db(), page.actor()?);
-    let (jobs, workers) = blocking(move || {
-        Ok((
-            translation::list_jobs(&db, &actor, None, 100)?,
-            workers::list(&db, &actor)?,
-        ))
-    })
-    .await?;
+    let actor = page.actor()?;
+    let (jobs, workers) = page
+        .run(move |db| {
+            Ok((
+                translation::jobs::list_jobs(db, &actor, None, limits::PAGE_MAX)?,
+                workers::list(db, &actor)?,
+            ))
+        })
+        .await?;
     page.render(
         "admin_translation.html",
         json!({"tab": "translation", "jobs": jobs, "workers": workers}),

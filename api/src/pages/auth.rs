@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Query};
 use pontis_models::accounts;
-use pontis_models::api_types::{LoginRequest, RegisterRequest};
+use pontis_types::{LoginRequest, RegisterRequest};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -13,7 +13,6 @@ use super::language_choices;
 use crate::auth::{expired_session_cookie, session_cookie};
 use crate::error::ApiError;
 use crate::rate_limit::client_ip;
-use crate::routes::blocking;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -68,8 +67,7 @@ pub async fn login(page: Page, form: Form<LoginForm>) -> PageResult {
         Ok(()) => {}
         Err(error) => return login_failed(&page, &form.handle, &form.next, &error),
     }
-    let db = page.db();
-    match blocking(move || accounts::login(&db, request)).await {
+    match page.run(move |db| accounts::login(db, request)).await {
         Ok(auth) => Ok(HttpResponse::SeeOther()
             .cookie(session_cookie(&page.req, &auth.token))
             .insert_header(("Location", local_path(&form.next).to_owned()))
@@ -149,8 +147,7 @@ pub async fn signup(page: Page, form: Form<SignupForm>) -> PageResult {
         locale: page.lang.to_string(),
         languages,
     };
-    let db = page.db();
-    match blocking(move || accounts::register(&db, request)).await {
+    match page.run(move |db| accounts::register(db, request)).await {
         Ok(auth) => Ok(HttpResponse::SeeOther()
             .cookie(session_cookie(&page.req, &auth.token))
             .insert_header(("Location", "/"))
@@ -162,9 +159,9 @@ pub async fn signup(page: Page, form: Form<SignupForm>) -> PageResult {
 pub async fn logout(page: Page, form: Form<CsrfForm>) -> PageResult {
     page.check_csrf(&form.csrf_token)?;
     if let Some(viewer) = &page.viewer {
-        let db = page.db();
         let credential = viewer.auth.credential.clone();
-        blocking(move || accounts::logout(&db, &credential)).await?;
+        page.run(move |db| accounts::logout(db, &credential))
+            .await?;
     }
     Ok(HttpResponse::SeeOther()
         .cookie(expired_session_cookie(&page.req))

@@ -13,14 +13,13 @@ use actix_web::web::Data;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use pontis_frontend::i18n::accept_language;
 use pontis_models::accounts::{self, Authenticated, Credential};
-use pontis_models::api_types::UserView;
 use pontis_models::{Actor, Db, Error, secrets};
+use pontis_types::UserView;
 use serde_json::{Value, json};
 use unic_langid::LanguageIdentifier;
 
 use crate::auth::{SESSION_COOKIE, same_secret};
 use crate::error::ApiError;
-use crate::routes::blocking;
 use crate::state::AppState;
 
 /// The UI language of someone not signed in, chosen in the footer.
@@ -111,7 +110,7 @@ impl FromRequest for Page {
                 .cloned()
                 .ok_or_else(|| Error::Internal("no app state".into()))?;
             let viewer = match req.cookie(SESSION_COOKIE) {
-                Some(cookie) => session_viewer(&state.db, cookie.value().to_owned()).await?,
+                Some(cookie) => session_viewer(&state, cookie.value().to_owned()).await?,
                 None => None,
             };
             let (form_token, fresh_form_token) = match (&viewer, req.cookie(FORM_COOKIE)) {
@@ -145,14 +144,14 @@ impl FromRequest for Page {
 
 /// The user behind a session cookie; `None` when it is expired or unknown. API tokens are
 /// for scripts: a cookie holding one is no browser session.
-async fn session_viewer(db: &Db, token: String) -> Result<Option<Viewer>, PageError> {
-    let db = db.clone();
-    let found = blocking(move || {
-        let auth = accounts::authenticate(&db, &token)?;
-        let user = accounts::me(&db, &auth.actor)?;
-        Ok((auth, user))
-    })
-    .await;
+async fn session_viewer(state: &AppState, token: String) -> Result<Option<Viewer>, PageError> {
+    let found = state
+        .run(move |db| {
+            let auth = accounts::authenticate(db, &token)?;
+            let user = accounts::me(db, &auth.actor)?;
+            Ok((auth, user))
+        })
+        .await;
     match found {
         Ok((auth, user)) => Ok(match &auth.credential {
             Credential::Session { csrf_token, .. } => Some(Viewer {
@@ -201,8 +200,13 @@ impl Page {
         Ok(self.viewer()?.auth.actor)
     }
 
-    pub fn db(&self) -> Db {
-        self.state.db.clone()
+    /// Runs a domain action with the database off the async executor (`AppState::run`).
+    pub async fn run<T, F>(&self, action: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Db) -> pontis_models::Result<T> + Send + 'static,
+    {
+        self.state.run(action).await
     }
 
     /// A form must carry the session's CSRF token (the form token before signing in).
@@ -216,7 +220,7 @@ impl Page {
 
     /// A domain error's message in the page's language.
     pub fn message(&self, error: &ApiError) -> String {
-        error.body(&self.state, &self.lang).message
+        error.body(&self.state.localizer, &self.lang).message
     }
 
     /// What the layout shows on every page: who is signed in, the form token, the path.
@@ -305,11 +309,17 @@ pub async fn render_errors(
     let message = match res.response().error() {
         Some(error) => match (error.as_error::<PageError>(), error.as_error::<ApiError>()) {
             (Some(PageError::Login { .. }), _) => return Ok(res.map_into_boxed_body()),
-            (Some(PageError::Api(e)), _) | (None, Some(e)) => e.body(&state, &lang).message,
-            (Some(PageError::Csrf), _) => ApiError::CsrfTokenInvalid.body(&state, &lang).message,
+            (Some(PageError::Api(e)), _) | (None, Some(e)) => {
+                e.body(&state.localizer, &lang).message
+            }
+            (Some(PageError::Csrf), _) => {
+                ApiError::CsrfTokenInvalid
+                    .body(&state.localizer, &lang)
+                    .message
+            }
             _ => {
                 ApiError::from(Error::Internal(String::new()))
-                    .body(&state, &lang)
+                    .body(&state.localizer, &lang)
                     .message
             }
         },

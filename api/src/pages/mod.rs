@@ -119,8 +119,8 @@ fn language_choices(also: &[String]) -> Vec<String> {
 
 /// A thread as pages show it: its title in the reader's language when a translation is
 /// there (`title_text`, `title_lang`), and whether it has unread posts.
-fn thread_json(thread: &pontis_models::api_types::ThreadView, unread: bool) -> serde_json::Value {
-    use pontis_models::api_types::TranslationStatus;
+fn thread_json(thread: &pontis_types::ThreadView, unread: bool) -> serde_json::Value {
+    use pontis_types::TranslationStatus;
     let translated = thread.title_translation.as_ref().and_then(|t| {
         let usable = matches!(
             t.status,
@@ -141,7 +141,7 @@ fn thread_json(thread: &pontis_models::api_types::ThreadView, unread: bool) -> s
 }
 
 /// Whether the viewer moderates a space, as its `my_role` and their admin flag say.
-fn moderates(space: &pontis_models::api_types::SpaceView, viewer: &Viewer) -> bool {
+fn moderates(space: &pontis_types::SpaceView, viewer: &Viewer) -> bool {
     viewer.user.is_admin || space.my_role.is_some_and(|r| r.moderates())
 }
 
@@ -150,14 +150,10 @@ fn check_posting_limits(page: &Page) -> Result<(), crate::error::ApiError> {
     let viewer = page
         .viewer()
         .map_err(|_| pontis_models::Error::Unauthenticated)?;
-    let limits = &page.state.limits;
-    limits
-        .posts_per_user
-        .check(&viewer.auth.actor.user_id.to_string())?;
-    limits.posts_per_ip.check(&crate::rate_limit::client_ip(
-        &page.req,
-        page.state.trust_proxy,
-    ))
+    page.state.limits.check_posting(
+        viewer.auth.actor.user_id,
+        &crate::rate_limit::client_ip(&page.req, page.state.trust_proxy),
+    )
 }
 
 /// An empty language field means "detect it".

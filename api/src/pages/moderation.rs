@@ -5,8 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
 use chrono::{Duration, Utc};
-use pontis_models::api_types::{BanRequest, ReasonRequest, ResolveReportRequest, Role};
-use pontis_models::{Error, moderation, spaces};
+use pontis_models::{Error, moderation, modlog, spaces};
+use pontis_types::{BanRequest, ReasonRequest, ResolveReportRequest, Role};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -15,7 +15,6 @@ use super::context::{Page, PageResult, encode, local_path, redirect};
 use super::moderates;
 use super::spaces::CursorQuery;
 use super::threads::thread_link;
-use crate::routes::blocking;
 
 /// A moderator page of space `slug`: the space, the tab, and the page's own data.
 async fn moderator_page(
@@ -27,8 +26,8 @@ async fn moderator_page(
     mut context: Value,
 ) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor, slug) = (page.db(), viewer.auth.actor, slug.to_owned());
-    let space = blocking(move || spaces::get(&db, &actor, &slug)).await?;
+    let (actor, slug) = (viewer.auth.actor, slug.to_owned());
+    let space = page.run(move |db| spaces::get(db, &actor, &slug)).await?;
     if !moderates(&space, viewer) {
         return Err(Error::PermissionDenied.into());
     }
@@ -41,8 +40,10 @@ async fn moderator_page(
 }
 
 pub async fn reports(page: Page, slug: Path<String>) -> PageResult {
-    let (db, actor, target) = (page.db(), page.actor()?, slug.clone());
-    let reports = blocking(move || moderation::list_reports(&db, &actor, &target, false)).await?;
+    let (actor, target) = (page.actor()?, slug.clone());
+    let reports = page
+        .run(move |db| moderation::list_reports(db, &actor, &target, false))
+        .await?;
     moderator_page(
         &page,
         &slug,
@@ -55,8 +56,10 @@ pub async fn reports(page: Page, slug: Path<String>) -> PageResult {
 }
 
 pub async fn hidden(page: Page, slug: Path<String>) -> PageResult {
-    let (db, actor, target) = (page.db(), page.actor()?, slug.clone());
-    let posts = blocking(move || moderation::hidden_posts(&db, &actor, &target)).await?;
+    let (actor, target) = (page.actor()?, slug.clone());
+    let posts = page
+        .run(move |db| moderation::hidden_posts(db, &actor, &target))
+        .await?;
     moderator_page(
         &page,
         &slug,
@@ -90,8 +93,10 @@ async fn bans_page(
     form: &BanForm,
     error: Option<String>,
 ) -> PageResult {
-    let (db, actor, target) = (page.db(), page.actor()?, slug.to_owned());
-    let bans = blocking(move || moderation::list_bans(&db, &actor, &target)).await?;
+    let (actor, target) = (page.actor()?, slug.to_owned());
+    let bans = page
+        .run(move |db| moderation::list_bans(db, &actor, &target))
+        .await?;
     let context = json!({
         "bans": bans,
         "form": {"handle": form.handle, "reason": form.reason, "days": form.days,
@@ -118,8 +123,11 @@ pub async fn ban(page: Page, slug: Path<String>, form: Form<BanForm>) -> PageRes
         reason: form.reason.clone(),
         hide_posts: form.hide_posts.is_some(),
     };
-    let (db, target) = (page.db(), slug.clone());
-    match blocking(move || moderation::ban(&db, &actor, &target, request)).await {
+    let target = slug.clone();
+    match page
+        .run(move |db| moderation::ban(db, &actor, &target, request))
+        .await
+    {
         Ok(_) => Ok(redirect(&format!("/s/{}/bans", encode(&slug)))),
         Err(error) => {
             let message = page.message(&error);
@@ -141,16 +149,18 @@ pub async fn unban(page: Page, path: Path<(String, String)>, form: Form<ActionFo
     page.check_csrf(&form.csrf_token)?;
     let actor = page.actor()?;
     let (slug, handle) = path.into_inner();
-    let (db, target) = (page.db(), slug.clone());
-    blocking(move || moderation::unban(&db, &actor, &target, &handle)).await?;
+    let target = slug.clone();
+    page.run(move |db| moderation::unban(db, &actor, &target, &handle))
+        .await?;
     Ok(redirect(&format!("/s/{}/bans", encode(&slug))))
 }
 
 pub async fn modlog(page: Page, slug: Path<String>, query: Query<CursorQuery>) -> PageResult {
-    let (db, actor, target) = (page.db(), page.actor()?, slug.clone());
+    let (actor, target) = (page.actor()?, slug.clone());
     let cursor = query.into_inner().cursor;
-    let log =
-        blocking(move || moderation::modlog(&db, &actor, &target, cursor.as_deref(), 50)).await?;
+    let log = page
+        .run(move |db| modlog::modlog(db, &actor, &target, cursor.as_deref(), 50))
+        .await?;
     let context = json!({"entries": log.entries, "next_cursor": log.next_cursor});
     moderator_page(
         &page,
@@ -165,14 +175,15 @@ pub async fn modlog(page: Page, slug: Path<String>, query: Query<CursorQuery>) -
 
 pub async fn members(page: Page, slug: Path<String>) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor, target) = (page.db(), viewer.auth.actor, slug.clone());
-    let (space, members) = blocking(move || {
-        Ok((
-            spaces::get(&db, &actor, &target)?,
-            spaces::members(&db, &actor, &target)?,
-        ))
-    })
-    .await?;
+    let (actor, target) = (viewer.auth.actor, slug.clone());
+    let (space, members) = page
+        .run(move |db| {
+            Ok((
+                spaces::get(db, &actor, &target)?,
+                spaces::members(db, &actor, &target)?,
+            ))
+        })
+        .await?;
     let can_set_roles = viewer.user.is_admin || space.my_role == Some(Role::Owner);
     let context = json!({"members": members, "can_set_roles": can_set_roles});
     moderator_page(
@@ -199,8 +210,9 @@ pub async fn set_role(
         "teacher" => Role::Teacher,
         _ => Role::Student,
     };
-    let (db, target) = (page.db(), slug.clone());
-    blocking(move || spaces::set_role(&db, &actor, &target, &handle, role)).await?;
+    let target = slug.clone();
+    page.run(move |db| spaces::set_role(db, &actor, &target, &handle, role))
+        .await?;
     Ok(redirect(&format!("/s/{}/members", encode(&slug))))
 }
 
@@ -218,9 +230,9 @@ async fn set_hidden(page: Page, post_id: i64, form: ActionForm, hidden: bool) ->
     let reason = ReasonRequest {
         reason: Some(form.reason).filter(|r| !r.trim().is_empty()),
     };
-    let db = page.db();
-    let post =
-        blocking(move || moderation::set_post_hidden(&db, &actor, post_id, hidden, reason)).await?;
+    let post = page
+        .run(move |db| moderation::set_post_hidden(db, &actor, post_id, hidden, reason))
+        .await?;
     let back = if form.next.is_empty() {
         thread_link(post.thread_id, post.id)
     } else {
@@ -236,7 +248,7 @@ pub async fn resolve_report(page: Page, id: Path<i64>, form: Form<ActionForm>) -
     let request = ResolveReportRequest {
         resolution: Some(form.reason.clone()).filter(|r| !r.trim().is_empty()),
     };
-    let db = page.db();
-    blocking(move || moderation::resolve_report(&db, &actor, report_id, request)).await?;
+    page.run(move |db| moderation::resolve_report(db, &actor, report_id, request))
+        .await?;
     Ok(redirect(local_path(&form.next)))
 }

@@ -2,8 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
-use pontis_models::api_types::{EditPostRequest, ReportRequest};
-use pontis_models::{Error, moderation, spaces, threads};
+use pontis_models::{Error, moderation, posts, spaces, threads};
+use pontis_types::{EditPostRequest, ReportRequest};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -11,7 +11,6 @@ use super::auth::status_of;
 use super::context::{Page, PageResult, redirect};
 use super::threads::thread_link;
 use super::{declared_language, language_choices, moderates};
-use crate::routes::blocking;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -23,15 +22,17 @@ pub struct LangQuery {
 /// lands or when it is new.
 pub async fn fragment(page: Page, id: Path<i64>, query: Query<LangQuery>) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor, post_id) = (page.db(), viewer.auth.actor, *id);
+    let (actor, post_id) = (viewer.auth.actor, *id);
     let lang = query.into_inner().lang.filter(|l| !l.is_empty());
-    let (post, space) = blocking(move || {
-        let post = threads::get_post(&db, &actor, post_id, lang.as_deref())?;
-        let thread = threads::thread_page(&db, &actor, post.thread_id, None, 1, lang.as_deref())?;
-        let space = spaces::get(&db, &actor, &thread.thread.space)?;
-        Ok((post, space))
-    })
-    .await?;
+    let (post, space) = page
+        .run(move |db| {
+            let post = posts::get_post(db, &actor, post_id, lang.as_deref())?;
+            let thread =
+                threads::thread_page(db, &actor, post.thread_id, None, 1, lang.as_deref())?;
+            let space = spaces::get(db, &actor, &thread.thread.space)?;
+            Ok((post, space))
+        })
+        .await?;
     page.render(
         "post.html",
         json!({"post": post, "moderator": moderates(&space, viewer), "show_originals": false}),
@@ -48,8 +49,10 @@ pub struct EditForm {
 
 pub async fn edit_form(page: Page, id: Path<i64>) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor, post_id) = (page.db(), viewer.auth.actor, *id);
-    let post = blocking(move || threads::get_post(&db, &actor, post_id, None)).await?;
+    let (actor, post_id) = (viewer.auth.actor, *id);
+    let post = page
+        .run(move |db| posts::get_post(db, &actor, post_id, None))
+        .await?;
     if post.author.handle != viewer.user.handle || post.deleted {
         return Err(Error::PermissionDenied.into());
     }
@@ -63,7 +66,7 @@ pub async fn edit_form(page: Page, id: Path<i64>) -> PageResult {
 
 fn edit_page(
     page: &Page,
-    post: &pontis_models::api_types::PostView,
+    post: &pontis_types::PostView,
     status: StatusCode,
     form: &EditForm,
     error: Option<String>,
@@ -90,12 +93,15 @@ pub async fn edit(page: Page, id: Path<i64>, form: Form<EditForm>) -> PageResult
         body: form.body.clone(),
         lang: declared_language(&form.lang),
     };
-    let db = page.db();
-    match blocking(move || threads::edit_post(&db, &actor, post_id, request)).await {
+    match page
+        .run(move |db| posts::edit_post(db, &actor, post_id, request))
+        .await
+    {
         Ok(post) => Ok(redirect(&thread_link(post.thread_id, post.id))),
         Err(error) => {
-            let db = page.db();
-            let post = blocking(move || threads::get_post(&db, &actor, post_id, None)).await?;
+            let post = page
+                .run(move |db| posts::get_post(db, &actor, post_id, None))
+                .await?;
             let message = page.message(&error);
             edit_page(&page, &post, status_of(&error), &form, Some(message))
         }
@@ -104,12 +110,13 @@ pub async fn edit(page: Page, id: Path<i64>, form: Form<EditForm>) -> PageResult
 
 pub async fn history(page: Page, id: Path<i64>) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor, post_id) = (page.db(), viewer.auth.actor, *id);
-    let (post, revisions) = blocking(move || {
-        let post = threads::get_post(&db, &actor, post_id, None)?;
-        Ok((post, threads::revisions(&db, &actor, post_id)?))
-    })
-    .await?;
+    let (actor, post_id) = (viewer.auth.actor, *id);
+    let (post, revisions) = page
+        .run(move |db| {
+            let post = posts::get_post(db, &actor, post_id, None)?;
+            Ok((post, posts::revisions(db, &actor, post_id)?))
+        })
+        .await?;
     page.render(
         "post_history.html",
         json!({"post": post, "revisions": revisions}),
@@ -130,7 +137,8 @@ pub async fn report(page: Page, id: Path<i64>, form: Form<ReportForm>) -> PageRe
     let request = ReportRequest {
         reason: form.into_inner().reason,
     };
-    let db = page.db();
-    let report = blocking(move || moderation::report_post(&db, &actor, post_id, request)).await?;
+    let report = page
+        .run(move |db| moderation::report_post(db, &actor, post_id, request))
+        .await?;
     Ok(redirect(&thread_link(report.post.thread_id, post_id)))
 }

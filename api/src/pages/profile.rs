@@ -5,14 +5,13 @@ use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Query};
 use pontis_models::accounts;
-use pontis_models::api_types::UpdateMeRequest;
+use pontis_types::UpdateMeRequest;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::auth::status_of;
 use super::context::{LOCALE_COOKIE, Page, PageResult, local_path, redirect};
 use super::language_choices;
-use crate::routes::blocking;
 
 /// Language slots on the profile form.
 const LANGUAGE_SLOTS: usize = 3;
@@ -92,8 +91,10 @@ pub async fn save_profile(page: Page, form: Form<ProfileForm>) -> PageResult {
         locale: Some(form.locale.clone()).filter(|l| !l.is_empty()),
         languages: Some(form.languages()),
     };
-    let db = page.db();
-    match blocking(move || accounts::update_me(&db, &actor, request)).await {
+    match page
+        .run(move |db| accounts::update_me(db, &actor, request))
+        .await
+    {
         Ok(_) => Ok(redirect("/me?saved=1")),
         Err(error) => {
             let message = page.message(&error);
@@ -117,12 +118,13 @@ pub async fn set_locale(page: Page, form: Form<LocaleForm>) -> PageResult {
     let back = local_path(&form.next).to_owned();
     match &page.viewer {
         Some(viewer) => {
-            let (db, actor) = (page.db(), viewer.auth.actor);
+            let actor = viewer.auth.actor;
             let request = UpdateMeRequest {
                 locale: Some(form.locale),
                 ..UpdateMeRequest::default()
             };
-            blocking(move || accounts::update_me(&db, &actor, request)).await?;
+            page.run(move |db| accounts::update_me(db, &actor, request))
+                .await?;
             Ok(redirect(&back))
         }
         None => Ok(HttpResponse::SeeOther()

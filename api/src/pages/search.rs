@@ -2,8 +2,8 @@
 
 use actix_web::ResponseError;
 use actix_web::web::Query;
-use pontis_models::api_types::SearchResultView;
-use pontis_search::FindRequest;
+use pontis_types::FindRequest;
+use pontis_types::SearchResultView;
 use serde::Deserialize;
 use serde_json::{Value, json};
 

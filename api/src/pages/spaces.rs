@@ -2,8 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
-use pontis_models::api_types::{CreateSpaceRequest, JoinSpaceRequest, Visibility};
-use pontis_models::{Error, reads, spaces, threads};
+use pontis_models::{Error, read_marks, spaces, threads};
+use pontis_types::{CreateSpaceRequest, JoinSpaceRequest, Visibility};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -11,14 +11,14 @@ use super::auth::status_of;
 use super::context::{Page, PageResult, encode, redirect};
 use super::{moderates, thread_json};
 use crate::error::ApiError;
-use crate::routes::blocking;
 
 pub async fn home(page: Page) -> PageResult {
     let Some(viewer) = &page.viewer else {
         return page.render("landing.html", json!({}));
     };
-    let (db, actor) = (page.db(), viewer.auth.actor);
-    let mine: Vec<_> = blocking(move || spaces::list(&db, &actor))
+    let actor = viewer.auth.actor;
+    let mine: Vec<_> = page
+        .run(move |db| spaces::list(db, &actor))
         .await?
         .into_iter()
         .filter(|s| s.my_role.is_some())
@@ -55,8 +55,10 @@ pub async fn create_space(page: Page, form: Form<SpaceForm>) -> PageResult {
             Visibility::MembersOnly
         },
     };
-    let db = page.db();
-    match blocking(move || spaces::create(&db, &actor, request)).await {
+    match page
+        .run(move |db| spaces::create(db, &actor, request))
+        .await
+    {
         Ok(space) => Ok(redirect(&format!("/s/{}", encode(&space.slug)))),
         Err(error) => page.render_status(
             status_of(&error),
@@ -90,12 +92,15 @@ pub async fn join(page: Page, form: Form<JoinForm>) -> PageResult {
     page.check_csrf(&form.csrf_token)?;
     let actor = page.actor()?;
     let form = form.into_inner();
-    let (db, slug) = (page.db(), form.slug.trim().to_lowercase());
+    let slug = form.slug.trim().to_lowercase();
     let request = JoinSpaceRequest {
         invite_code: Some(form.invite_code.clone()).filter(|c| !c.trim().is_empty()),
     };
     let target = slug.clone();
-    match blocking(move || spaces::join(&db, &actor, &target, request)).await {
+    match page
+        .run(move |db| spaces::join(db, &actor, &target, request))
+        .await
+    {
         Ok(_) | Err(ApiError::Domain(Error::AlreadyMember)) => {
             Ok(redirect(&format!("/s/{}", encode(&slug))))
         }
@@ -119,17 +124,18 @@ pub struct CursorQuery {
 /// A space's threads, pinned first, with unread marks.
 pub async fn space(page: Page, slug: Path<String>, query: Query<CursorQuery>) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor) = (page.db(), viewer.auth.actor);
+    let actor = viewer.auth.actor;
     let slug = slug.into_inner();
     let cursor = query.into_inner().cursor;
-    let (space, list, unread) = blocking(move || {
-        let space = spaces::get(&db, &actor, &slug)?;
-        let list = threads::list_threads(&db, &actor, &slug, cursor.as_deref(), 50)?;
-        let ids: Vec<i64> = list.threads.iter().map(|t| t.id).collect();
-        let unread = reads::unread_threads(&db, &actor, &ids)?;
-        Ok((space, list, unread))
-    })
-    .await?;
+    let (space, list, unread) = page
+        .run(move |db| {
+            let space = spaces::get(db, &actor, &slug)?;
+            let list = threads::list_threads(db, &actor, &slug, cursor.as_deref(), 50)?;
+            let ids: Vec<i64> = list.threads.iter().map(|t| t.id).collect();
+            let unread = read_marks::unread_threads(db, &actor, &ids)?;
+            Ok((space, list, unread))
+        })
+        .await?;
     let rows: Vec<_> = list
         .threads
         .iter()

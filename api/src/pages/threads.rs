@@ -3,16 +3,15 @@
 
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
-use pontis_models::api_types::{CreatePostRequest, CreateThreadRequest, ReasonRequest};
 use pontis_models::moderation::{self, ThreadFlag};
-use pontis_models::{reads, spaces, threads};
+use pontis_models::{posts, read_marks, spaces, threads};
+use pontis_types::{CreatePostRequest, CreateThreadRequest, ReasonRequest};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::auth::status_of;
 use super::context::{Page, PageResult, redirect};
 use super::{check_posting_limits, declared_language, language_choices, moderates, thread_json};
-use crate::routes::blocking;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -41,8 +40,8 @@ async fn new_thread_page(
     error: Option<String>,
 ) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor, slug) = (page.db(), viewer.auth.actor, slug.to_owned());
-    let space = blocking(move || spaces::get(&db, &actor, &slug)).await?;
+    let (actor, slug) = (viewer.auth.actor, slug.to_owned());
+    let space = page.run(move |db| spaces::get(db, &actor, &slug)).await?;
     page.render_status(
         status,
         "thread_new.html",
@@ -64,9 +63,12 @@ pub async fn create_thread(page: Page, slug: Path<String>, form: Form<ComposeFor
         body: form.body.clone(),
         lang: declared_language(&form.lang),
     };
-    let (db, target) = (page.db(), slug.clone());
+    let target = slug.clone();
     let created = match check_posting_limits(&page) {
-        Ok(()) => blocking(move || threads::create_thread(&db, &actor, &target, request)).await,
+        Ok(()) => {
+            page.run(move |db| threads::create_thread(db, &actor, &target, request))
+                .await
+        }
         Err(error) => Err(error),
     };
     match created {
@@ -112,26 +114,27 @@ async fn thread_page(
     error: Option<String>,
 ) -> PageResult {
     let viewer = page.viewer()?;
-    let (db, actor) = (page.db(), viewer.auth.actor);
+    let actor = viewer.auth.actor;
     let lang = query.lang.clone().filter(|l| !l.is_empty());
     let cursor = query.cursor.clone();
     let reading = lang.clone();
-    let (thread_page, space) = blocking(move || {
-        let found = threads::thread_page(
-            &db,
-            &actor,
-            thread_id,
-            cursor.as_deref(),
-            50,
-            reading.as_deref(),
-        )?;
-        let space = spaces::get(&db, &actor, &found.thread.space)?;
-        if let Some(last) = found.posts.iter().map(|p| p.id).max() {
-            reads::mark_read(&db, &actor, thread_id, last)?;
-        }
-        Ok((found, space))
-    })
-    .await?;
+    let (thread_page, space) = page
+        .run(move |db| {
+            let found = threads::thread_page(
+                db,
+                &actor,
+                thread_id,
+                cursor.as_deref(),
+                50,
+                reading.as_deref(),
+            )?;
+            let space = spaces::get(db, &actor, &found.thread.space)?;
+            if let Some(last) = found.posts.iter().map(|p| p.id).max() {
+                read_marks::mark_read(db, &actor, thread_id, last)?;
+            }
+            Ok((found, space))
+        })
+        .await?;
     let reading_lang = lang
         .clone()
         .or_else(|| viewer.user.languages.first().cloned())
@@ -164,9 +167,11 @@ pub async fn reply(page: Page, id: Path<i64>, form: Form<ComposeForm>) -> PageRe
         body: form.body.clone(),
         lang: declared_language(&form.lang),
     };
-    let db = page.db();
     let created = match check_posting_limits(&page) {
-        Ok(()) => blocking(move || threads::create_post(&db, &actor, thread_id, request)).await,
+        Ok(()) => {
+            page.run(move |db| posts::create_post(db, &actor, thread_id, request))
+                .await
+        }
         Err(error) => Err(error),
     };
     match created {
@@ -209,8 +214,8 @@ pub async fn switch(page: Page, path: Path<(i64, String)>, form: Form<SwitchForm
     let reason = ReasonRequest {
         reason: Some(form.into_inner().reason).filter(|r| !r.trim().is_empty()),
     };
-    let db = page.db();
-    blocking(move || moderation::set_thread_flag(&db, &actor, thread_id, flag, on, reason)).await?;
+    page.run(move |db| moderation::set_thread_flag(db, &actor, thread_id, flag, on, reason))
+        .await?;
     Ok(redirect(&format!("/t/{thread_id}")))
 }
 

@@ -3,7 +3,7 @@
 use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use pontis_models::accounts;
-use pontis_models::api_types::{
+use pontis_types::{
     ApiTokenView, AuthResponse, CreateTokenRequest, CreatedTokenView, LoginRequest,
     RegisterRequest, UpdateMeRequest, UserView,
 };
@@ -11,7 +11,6 @@ use pontis_models::api_types::{
 use crate::auth::{CurrentUser, expired_session_cookie, session_cookie};
 use crate::error::{ApiResult, ErrorBody};
 use crate::rate_limit::client_ip;
-use crate::routes::blocking;
 use crate::state::AppState;
 
 /// Create an account and sign in.
@@ -36,8 +35,9 @@ pub async fn register(
         .limits
         .registrations_per_ip
         .check(&client_ip(&req, state.trust_proxy))?;
-    let db = state.db.clone();
-    let auth = blocking(move || accounts::register(&db, body.into_inner())).await?;
+    let auth = state
+        .run(move |db| accounts::register(db, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created()
         .cookie(session_cookie(&req, &auth.token))
         .json(auth))
@@ -68,8 +68,9 @@ pub async fn login(
         .limits
         .logins_per_handle
         .check(&body.handle.trim().to_lowercase())?;
-    let db = state.db.clone();
-    let auth = blocking(move || accounts::login(&db, body.into_inner())).await?;
+    let auth = state
+        .run(move |db| accounts::login(db, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(&req, &auth.token))
         .json(auth))
@@ -83,9 +84,10 @@ pub async fn logout(
     req: HttpRequest,
     user: CurrentUser,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
     let credential = user.0.credential.clone();
-    blocking(move || accounts::logout(&db, &credential)).await?;
+    state
+        .run(move |db| accounts::logout(db, &credential))
+        .await?;
     Ok(HttpResponse::NoContent()
         .cookie(expired_session_cookie(&req))
         .finish())
@@ -95,9 +97,8 @@ pub async fn logout(
 #[utoipa::path(tag = "accounts", responses((status = 200, body = UserView), (status = 401, body = ErrorBody)))]
 #[get("/me")]
 pub async fn get_me(state: Data<AppState>, user: CurrentUser) -> ApiResult<Json<UserView>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || accounts::me(&db, &user.actor())).await?,
+        state.run(move |db| accounts::me(db, &user.actor())).await?,
     ))
 }
 
@@ -113,9 +114,10 @@ pub async fn update_me(
     user: CurrentUser,
     body: Json<UpdateMeRequest>,
 ) -> ApiResult<Json<UserView>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || accounts::update_me(&db, &user.actor(), body.into_inner())).await?,
+        state
+            .run(move |db| accounts::update_me(db, &user.actor(), body.into_inner()))
+            .await?,
     ))
 }
 
@@ -126,9 +128,10 @@ pub async fn list_tokens(
     state: Data<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<Vec<ApiTokenView>>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || accounts::list_tokens(&db, &user.actor())).await?,
+        state
+            .run(move |db| accounts::list_tokens(db, &user.actor()))
+            .await?,
     ))
 }
 
@@ -144,9 +147,9 @@ pub async fn create_token(
     user: CurrentUser,
     body: Json<CreateTokenRequest>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
-    let created =
-        blocking(move || accounts::create_token(&db, &user.actor(), body.into_inner())).await?;
+    let created = state
+        .run(move |db| accounts::create_token(db, &user.actor(), body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -162,8 +165,9 @@ pub async fn delete_token(
     user: CurrentUser,
     id: Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
     let id = id.into_inner();
-    blocking(move || accounts::delete_token(&db, &user.actor(), id)).await?;
+    state
+        .run(move |db| accounts::delete_token(db, &user.actor(), id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

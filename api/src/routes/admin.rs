@@ -2,21 +2,22 @@
 
 use actix_web::web::{Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, post};
-use pontis_models::translation::{self, JobView};
-use pontis_models::workers::{self, CreateWorkerRequest, CreatedWorkerView, WorkerView};
+use pontis_models::translation::jobs;
+use pontis_models::workers;
+use pontis_types::limits::PAGE_DEFAULT;
+use pontis_types::{CreateWorkerRequest, CreatedWorkerView, JobState, JobView, WorkerView};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::routes::blocking;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct JobsQuery {
-    /// `queued`, `leased`, `done`, `failed` or `unreachable`; all when absent.
-    pub state: Option<String>,
+    /// Only jobs in this state; all when absent.
+    pub state: Option<JobState>,
     /// 1 to 100; default 50.
     pub limit: Option<usize>,
 }
@@ -38,18 +39,18 @@ pub async fn translation_jobs(
     user: CurrentUser,
     query: Query<JobsQuery>,
 ) -> ApiResult<Json<Vec<JobView>>> {
-    let db = state.db.clone();
     let query = query.into_inner();
     Ok(Json(
-        blocking(move || {
-            translation::list_jobs(
-                &db,
-                &user.actor(),
-                query.state.as_deref(),
-                query.limit.unwrap_or(50),
-            )
-        })
-        .await?,
+        state
+            .run(move |db| {
+                jobs::list_jobs(
+                    db,
+                    &user.actor(),
+                    query.state,
+                    query.limit.unwrap_or(PAGE_DEFAULT),
+                )
+            })
+            .await?,
     ))
 }
 
@@ -69,8 +70,9 @@ pub async fn create_worker(
     user: CurrentUser,
     body: Json<CreateWorkerRequest>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
-    let created = blocking(move || workers::create(&db, &user.actor(), body.into_inner())).await?;
+    let created = state
+        .run(move |db| workers::create(db, &user.actor(), body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -84,9 +86,10 @@ pub async fn list_workers(
     state: Data<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<Vec<WorkerView>>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || workers::list(&db, &user.actor())).await?,
+        state
+            .run(move |db| workers::list(db, &user.actor()))
+            .await?,
     ))
 }
 
@@ -106,8 +109,9 @@ pub async fn revoke_worker(
     user: CurrentUser,
     id: Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
     let id = id.into_inner();
-    blocking(move || workers::revoke(&db, &user.actor(), id)).await?;
+    state
+        .run(move |db| workers::revoke(db, &user.actor(), id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

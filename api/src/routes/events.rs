@@ -8,12 +8,12 @@ use std::time::Duration;
 use actix_web::web::{Bytes, Data, Path, Query};
 use actix_web::{HttpResponse, get};
 use futures_util::stream;
+use pontis_models::changes;
 use pontis_models::rows::now;
-use pontis_models::threads;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::routes::{LangQuery, blocking};
+use crate::routes::LangQuery;
 use crate::state::AppState;
 
 const POLL: Duration = Duration::from_secs(1);
@@ -49,14 +49,14 @@ pub async fn thread_events(
     let thread_id = id.into_inner();
     let lang = query.into_inner().lang;
     // The first look answers errors (not found, bad language) as a normal response.
-    let db = state.db.clone();
     let actor = user.actor();
     let first_lang = lang.clone();
     let start = now();
-    let first = blocking(move || {
-        threads::thread_changes(&db, &actor, thread_id, first_lang.as_deref(), 0, start)
-    })
-    .await?;
+    let first = state
+        .run(move |db| {
+            changes::thread_changes(db, &actor, thread_id, first_lang.as_deref(), 0, start)
+        })
+        .await?;
     let cursor = Cursor {
         after_post: first.new_posts.last().copied().unwrap_or(0),
         since: start,
@@ -64,7 +64,7 @@ pub async fn thread_events(
         ended: false,
     };
     let events = stream::unfold(cursor, move |mut cursor| {
-        let db = state.db.clone();
+        let state = state.clone();
         let lang = lang.clone();
         async move {
             if cursor.ended {
@@ -73,10 +73,18 @@ pub async fn thread_events(
             actix_web::rt::time::sleep(POLL).await;
             let looked_at = now();
             let (after_post, since) = (cursor.after_post, cursor.since);
-            let changes = blocking(move || {
-                threads::thread_changes(&db, &actor, thread_id, lang.as_deref(), after_post, since)
-            })
-            .await;
+            let changes = state
+                .run(move |db| {
+                    changes::thread_changes(
+                        db,
+                        &actor,
+                        thread_id,
+                        lang.as_deref(),
+                        after_post,
+                        since,
+                    )
+                })
+                .await;
             let mut out = String::new();
             match changes {
                 Ok(changes) => {

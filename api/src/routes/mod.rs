@@ -17,17 +17,9 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use utoipa::IntoParams;
 
-use crate::error::ApiError;
+use pontis_types::limits::PAGE_DEFAULT;
 
-/// Runs blocking work (database, password hashing) on actix's blocking pool.
-pub async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, pontis_models::Error> + Send + 'static,
-) -> Result<T, ApiError> {
-    web::block(work)
-        .await
-        .map_err(|e| pontis_models::Error::Internal(format!("blocking task: {e}")))?
-        .map_err(ApiError::from)
-}
+use crate::error::ApiError;
 
 /// A JSON body that may be left out entirely; when present it must be valid.
 pub fn optional_body<T: DeserializeOwned + Default>(bytes: &web::Bytes) -> Result<T, ApiError> {
@@ -66,6 +58,6 @@ pub struct LangQuery {
 
 impl PageQuery {
     pub fn limit(&self) -> usize {
-        self.limit.unwrap_or(50)
+        self.limit.unwrap_or(PAGE_DEFAULT)
     }
 }

@@ -2,14 +2,14 @@
 
 use actix_web::web::{Bytes, Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, post};
-use pontis_models::api_types::{BanRequest, BanView, ModLogPage, ReportView, ResolveReportRequest};
 use pontis_models::moderation;
+use pontis_types::{BanRequest, BanView, ModLogPage, ReportView, ResolveReportRequest};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::routes::{PageQuery, blocking, optional_body};
+use crate::routes::{PageQuery, optional_body};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -33,9 +33,10 @@ pub async fn list_reports(
     slug: Path<String>,
     query: Query<ReportsQuery>,
 ) -> ApiResult<Json<Vec<ReportView>>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || moderation::list_reports(&db, &user.actor(), &slug, query.all)).await?,
+        state
+            .run(move |db| moderation::list_reports(db, &user.actor(), &slug, query.all))
+            .await?,
     ))
 }
 
@@ -58,10 +59,11 @@ pub async fn resolve_report(
     body: Bytes,
 ) -> ApiResult<Json<ReportView>> {
     let input: ResolveReportRequest = optional_body(&body)?;
-    let db = state.db.clone();
     let id = id.into_inner();
     Ok(Json(
-        blocking(move || moderation::resolve_report(&db, &user.actor(), id, input)).await?,
+        state
+            .run(move |db| moderation::resolve_report(db, &user.actor(), id, input))
+            .await?,
     ))
 }
 
@@ -77,9 +79,10 @@ pub async fn list_bans(
     user: CurrentUser,
     slug: Path<String>,
 ) -> ApiResult<Json<Vec<BanView>>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || moderation::list_bans(&db, &user.actor(), &slug)).await?,
+        state
+            .run(move |db| moderation::list_bans(db, &user.actor(), &slug))
+            .await?,
     ))
 }
 
@@ -102,9 +105,9 @@ pub async fn ban_user(
     slug: Path<String>,
     body: Json<BanRequest>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
-    let ban =
-        blocking(move || moderation::ban(&db, &user.actor(), &slug, body.into_inner())).await?;
+    let ban = state
+        .run(move |db| moderation::ban(db, &user.actor(), &slug, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(ban))
 }
 
@@ -120,9 +123,10 @@ pub async fn unban_user(
     user: CurrentUser,
     path: Path<(String, String)>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
     let (slug, handle) = path.into_inner();
-    blocking(move || moderation::unban(&db, &user.actor(), &slug, &handle)).await?;
+    state
+        .run(move |db| moderation::unban(db, &user.actor(), &slug, &handle))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -139,17 +143,17 @@ pub async fn modlog(
     slug: Path<String>,
     page: Query<PageQuery>,
 ) -> ApiResult<Json<ModLogPage>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || {
-            moderation::modlog(
-                &db,
-                &user.actor(),
-                &slug,
-                page.cursor.as_deref(),
-                page.limit(),
-            )
-        })
-        .await?,
+        state
+            .run(move |db| {
+                pontis_models::modlog::modlog(
+                    db,
+                    &user.actor(),
+                    &slug,
+                    page.cursor.as_deref(),
+                    page.limit(),
+                )
+            })
+            .await?,
     ))
 }

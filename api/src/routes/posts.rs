@@ -2,14 +2,14 @@
 
 use actix_web::web::{Bytes, Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, patch, post};
-use pontis_models::api_types::{
+use pontis_models::{moderation, posts};
+use pontis_types::{
     EditPostRequest, PostView, ReasonRequest, ReportRequest, ReportView, RevisionView,
 };
-use pontis_models::{moderation, threads};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::routes::{LangQuery, blocking, optional_body};
+use crate::routes::{LangQuery, optional_body};
 use crate::state::AppState;
 
 /// One post, with its translation into the reader's language where needed.
@@ -29,11 +29,12 @@ pub async fn get_post(
     id: Path<i64>,
     query: Query<LangQuery>,
 ) -> ApiResult<Json<PostView>> {
-    let db = state.db.clone();
     let id = id.into_inner();
     let lang = query.into_inner().lang;
     Ok(Json(
-        blocking(move || threads::get_post(&db, &user.actor(), id, lang.as_deref())).await?,
+        state
+            .run(move |db| posts::get_post(db, &user.actor(), id, lang.as_deref()))
+            .await?,
     ))
 }
 
@@ -57,10 +58,11 @@ pub async fn edit_post(
     id: Path<i64>,
     body: Json<EditPostRequest>,
 ) -> ApiResult<Json<PostView>> {
-    let db = state.db.clone();
     let id = id.into_inner();
     Ok(Json(
-        blocking(move || threads::edit_post(&db, &user.actor(), id, body.into_inner())).await?,
+        state
+            .run(move |db| posts::edit_post(db, &user.actor(), id, body.into_inner()))
+            .await?,
     ))
 }
 
@@ -76,9 +78,10 @@ pub async fn delete_post(
     user: CurrentUser,
     id: Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
     let id = id.into_inner();
-    blocking(move || threads::delete_post(&db, &user.actor(), id)).await?;
+    state
+        .run(move |db| posts::delete_post(db, &user.actor(), id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -98,10 +101,11 @@ pub async fn list_revisions(
     user: CurrentUser,
     id: Path<i64>,
 ) -> ApiResult<Json<Vec<RevisionView>>> {
-    let db = state.db.clone();
     let id = id.into_inner();
     Ok(Json(
-        blocking(move || threads::revisions(&db, &user.actor(), id)).await?,
+        state
+            .run(move |db| posts::revisions(db, &user.actor(), id))
+            .await?,
     ))
 }
 
@@ -147,9 +151,9 @@ async fn set_hidden(
     hidden: bool,
 ) -> ApiResult<Json<PostView>> {
     let reason: ReasonRequest = optional_body(&body)?;
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || moderation::set_post_hidden(&db, &user.actor(), id, hidden, reason))
+        state
+            .run(move |db| moderation::set_post_hidden(db, &user.actor(), id, hidden, reason))
             .await?,
     ))
 }
@@ -173,10 +177,9 @@ pub async fn report_post(
     id: Path<i64>,
     body: Json<ReportRequest>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
     let id = id.into_inner();
-    let report =
-        blocking(move || moderation::report_post(&db, &user.actor(), id, body.into_inner()))
-            .await?;
+    let report = state
+        .run(move |db| moderation::report_post(db, &user.actor(), id, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(report))
 }

@@ -3,8 +3,9 @@
 use actix_web::get;
 use actix_web::web::{self, Data, Json, Query};
 use pontis_models::Actor;
-use pontis_models::api_types::SearchResults;
-use pontis_search::{FindError, FindRequest, SearchError, find};
+use pontis_search::{FindError, SearchError, find};
+use pontis_types::FindRequest;
+use pontis_types::SearchResults;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult, ErrorBody};

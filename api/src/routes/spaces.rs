@@ -2,14 +2,14 @@
 
 use actix_web::web::{Bytes, Data, Json, Path};
 use actix_web::{HttpResponse, get, patch, post};
-use pontis_models::api_types::{
+use pontis_models::spaces;
+use pontis_types::{
     CreateSpaceRequest, JoinSpaceRequest, MemberView, SpaceView, UpdateMemberRequest,
 };
-use pontis_models::spaces;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
-use crate::routes::{blocking, optional_body};
+use crate::routes::optional_body;
 use crate::state::AppState;
 
 /// Create a space; its creator becomes its owner.
@@ -28,8 +28,9 @@ pub async fn create_space(
     user: CurrentUser,
     body: Json<CreateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
-    let space = blocking(move || spaces::create(&db, &user.actor(), body.into_inner())).await?;
+    let space = state
+        .run(move |db| spaces::create(db, &user.actor(), body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(space))
 }
 
@@ -40,9 +41,8 @@ pub async fn list_spaces(
     state: Data<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<Vec<SpaceView>>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || spaces::list(&db, &user.actor())).await?,
+        state.run(move |db| spaces::list(db, &user.actor())).await?,
     ))
 }
 
@@ -58,9 +58,10 @@ pub async fn get_space(
     user: CurrentUser,
     slug: Path<String>,
 ) -> ApiResult<Json<SpaceView>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || spaces::get(&db, &user.actor(), &slug)).await?,
+        state
+            .run(move |db| spaces::get(db, &user.actor(), &slug))
+            .await?,
     ))
 }
 
@@ -83,9 +84,10 @@ pub async fn join_space(
     body: Bytes,
 ) -> ApiResult<Json<SpaceView>> {
     let input: JoinSpaceRequest = optional_body(&body)?;
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || spaces::join(&db, &user.actor(), &slug, input)).await?,
+        state
+            .run(move |db| spaces::join(db, &user.actor(), &slug, input))
+            .await?,
     ))
 }
 
@@ -101,8 +103,9 @@ pub async fn leave_space(
     user: CurrentUser,
     slug: Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let db = state.db.clone();
-    blocking(move || spaces::leave(&db, &user.actor(), &slug)).await?;
+    state
+        .run(move |db| spaces::leave(db, &user.actor(), &slug))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -118,9 +121,10 @@ pub async fn list_members(
     user: CurrentUser,
     slug: Path<String>,
 ) -> ApiResult<Json<Vec<MemberView>>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || spaces::members(&db, &user.actor(), &slug)).await?,
+        state
+            .run(move |db| spaces::members(db, &user.actor(), &slug))
+            .await?,
     ))
 }
 
@@ -143,9 +147,10 @@ pub async fn update_member(
     path: Path<(String, String)>,
     body: Json<UpdateMemberRequest>,
 ) -> ApiResult<Json<MemberView>> {
-    let db = state.db.clone();
     let (slug, handle) = path.into_inner();
     Ok(Json(
-        blocking(move || spaces::set_role(&db, &user.actor(), &slug, &handle, body.role)).await?,
+        state
+            .run(move |db| spaces::set_role(db, &user.actor(), &slug, &handle, body.role))
+            .await?,
     ))
 }

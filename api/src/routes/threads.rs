@@ -2,29 +2,25 @@
 
 use actix_web::web::{Bytes, Data, Json, Path, Query};
 use actix_web::{HttpRequest, HttpResponse, get, post};
-use pontis_models::api_types::{
+use pontis_models::moderation::{self, ThreadFlag};
+use pontis_models::posts;
+use pontis_models::threads;
+use pontis_types::{
     CreatePostRequest, CreateThreadRequest, PostView, ReasonRequest, ThreadList, ThreadPage,
     ThreadView, ThreadWithPostView,
 };
-use pontis_models::moderation::{self, ThreadFlag};
-use pontis_models::threads;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
 use crate::rate_limit::client_ip;
-use crate::routes::{PageQuery, ThreadQuery, blocking, optional_body};
+use crate::routes::{PageQuery, ThreadQuery, optional_body};
 use crate::state::AppState;
+use pontis_types::limits::PAGE_DEFAULT;
 
-/// Posting limits apply per user and per address.
 fn check_posting_limits(state: &AppState, req: &HttpRequest, user: &CurrentUser) -> ApiResult<()> {
     state
         .limits
-        .posts_per_user
-        .check(&user.actor().user_id.to_string())?;
-    state
-        .limits
-        .posts_per_ip
-        .check(&client_ip(req, state.trust_proxy))
+        .check_posting(user.actor().user_id, &client_ip(req, state.trust_proxy))
 }
 
 /// Start a thread with its first post.
@@ -49,10 +45,9 @@ pub async fn create_thread(
     body: Json<CreateThreadRequest>,
 ) -> ApiResult<HttpResponse> {
     check_posting_limits(&state, &req, &user)?;
-    let db = state.db.clone();
-    let created =
-        blocking(move || threads::create_thread(&db, &user.actor(), &slug, body.into_inner()))
-            .await?;
+    let created = state
+        .run(move |db| threads::create_thread(db, &user.actor(), &slug, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -69,18 +64,18 @@ pub async fn list_threads(
     slug: Path<String>,
     page: Query<PageQuery>,
 ) -> ApiResult<Json<ThreadList>> {
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || {
-            threads::list_threads(
-                &db,
-                &user.actor(),
-                &slug,
-                page.cursor.as_deref(),
-                page.limit(),
-            )
-        })
-        .await?,
+        state
+            .run(move |db| {
+                threads::list_threads(
+                    db,
+                    &user.actor(),
+                    &slug,
+                    page.cursor.as_deref(),
+                    page.limit(),
+                )
+            })
+            .await?,
     ))
 }
 
@@ -102,21 +97,21 @@ pub async fn get_thread(
     id: Path<i64>,
     query: Query<ThreadQuery>,
 ) -> ApiResult<Json<ThreadPage>> {
-    let db = state.db.clone();
     let id = id.into_inner();
     let query = query.into_inner();
     Ok(Json(
-        blocking(move || {
-            threads::thread_page(
-                &db,
-                &user.actor(),
-                id,
-                query.cursor.as_deref(),
-                query.limit.unwrap_or(50),
-                query.lang.as_deref(),
-            )
-        })
-        .await?,
+        state
+            .run(move |db| {
+                threads::thread_page(
+                    db,
+                    &user.actor(),
+                    id,
+                    query.cursor.as_deref(),
+                    query.limit.unwrap_or(PAGE_DEFAULT),
+                    query.lang.as_deref(),
+                )
+            })
+            .await?,
     ))
 }
 
@@ -143,10 +138,10 @@ pub async fn create_post(
     body: Json<CreatePostRequest>,
 ) -> ApiResult<HttpResponse> {
     check_posting_limits(&state, &req, &user)?;
-    let db = state.db.clone();
     let id = id.into_inner();
-    let post =
-        blocking(move || threads::create_post(&db, &user.actor(), id, body.into_inner())).await?;
+    let post = state
+        .run(move |db| posts::create_post(db, &user.actor(), id, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(post))
 }
 
@@ -159,9 +154,9 @@ async fn switch(
     on: bool,
 ) -> ApiResult<Json<ThreadView>> {
     let reason: ReasonRequest = optional_body(&body)?;
-    let db = state.db.clone();
     Ok(Json(
-        blocking(move || moderation::set_thread_flag(&db, &user.actor(), id, flag, on, reason))
+        state
+            .run(move |db| moderation::set_thread_flag(db, &user.actor(), id, flag, on, reason))
             .await?,
     ))
 }

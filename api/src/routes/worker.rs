@@ -4,13 +4,13 @@
 use actix_web::post;
 use actix_web::web::{Data, Json};
 use pontis_models::Error;
-use pontis_models::translation::{
-    self, CompleteRequest, CompleteResponse, LeaseRequest, LeasedJob, SegmentEntries, SegmentLookup,
+use pontis_models::translation::segment_cache;
+use pontis_types::{
+    CompleteRequest, CompleteResponse, LeaseRequest, LeasedJob, SegmentEntries, SegmentLookup,
 };
 
 use crate::auth::WorkerAuth;
 use crate::error::{ApiError, ApiResult, ErrorBody};
-use crate::routes::blocking;
 use crate::state::AppState;
 
 /// Leases are held per token and instance, so one worker cannot complete another's jobs.
@@ -49,13 +49,18 @@ pub async fn lease(
             "lease_seconds must be 10 to 3600".into(),
         ));
     }
-    let db = state.db.clone();
     let (limit, seconds) = (body.limit, body.lease_seconds);
     Ok(Json(
-        blocking(move || {
-            translation::lease(&db, &owner, limit, chrono::Duration::seconds(seconds))
-        })
-        .await?,
+        state
+            .run(move |db| {
+                pontis_models::translation::lease::lease(
+                    db,
+                    &owner,
+                    limit,
+                    chrono::Duration::seconds(seconds),
+                )
+            })
+            .await?,
     ))
 }
 
@@ -72,12 +77,18 @@ pub async fn complete(
     body: Json<CompleteRequest>,
 ) -> ApiResult<Json<CompleteResponse>> {
     let owner = owner(&worker, &body.instance)?;
-    let db = state.db.clone();
     let body = body.into_inner();
-    let applied = blocking(move || {
-        translation::complete(&db, &owner, body.job_id, body.revision, &body.outcome)
-    })
-    .await?;
+    let applied = state
+        .run(move |db| {
+            pontis_models::translation::lease::complete(
+                db,
+                &owner,
+                body.job_id,
+                body.revision,
+                &body.outcome,
+            )
+        })
+        .await?;
     Ok(Json(CompleteResponse { applied }))
 }
 
@@ -93,9 +104,10 @@ pub async fn lookup_segments(
     _worker: WorkerAuth,
     body: Json<SegmentLookup>,
 ) -> ApiResult<Json<SegmentEntries>> {
-    let db = state.db.clone();
     let keys = body.into_inner().keys;
-    let entries = blocking(move || translation::cached_segments(&db, &keys)).await?;
+    let entries = state
+        .run(move |db| segment_cache::cached_segments(db, &keys))
+        .await?;
     Ok(Json(SegmentEntries { entries }))
 }
 
@@ -111,8 +123,9 @@ pub async fn store_segments(
     _worker: WorkerAuth,
     body: Json<SegmentEntries>,
 ) -> ApiResult<actix_web::HttpResponse> {
-    let db = state.db.clone();
     let entries: Vec<(String, String)> = body.into_inner().entries.into_iter().collect();
-    blocking(move || translation::store_segments(&db, &entries)).await?;
+    state
+        .run(move |db| segment_cache::store_segments(db, &entries))
+        .await?;
     Ok(actix_web::HttpResponse::NoContent().finish())
 }

@@ -4,7 +4,7 @@ use pontis_models::Backend;
 use serde_json::json;
 
 use crate::common::{Auth, TestApp};
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 async fn register_login_logout(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -309,10 +309,10 @@ async fn api_tokens(backend: Backend) {
 }
 
 async fn rate_limits_answer_429_with_retry_after(backend: Backend) {
-    let limits = pontis_api::config::RateLimits {
+    let limits = pontis_server::config::RateLimits {
         posts_per_minute_per_user: 2,
         logins_per_minute_per_handle: 2,
-        ..pontis_api::config::RateLimits::unlimited()
+        ..pontis_server::config::RateLimits::unlimited()
     };
     let app = TestApp::with_limits(backend, limits).await;
     let ana = app.register("ana", &["en"]).await;
@@ -346,7 +346,8 @@ async fn rate_limits_answer_429_with_retry_after(backend: Backend) {
     .expect_error(429, "rate_limited");
 }
 
-http_tests!(
+on_both_backends!(
+    #[actix_web::test] async
     register_login_logout,
     registration_rejects_bad_input,
     errors_speak_the_requesters_language,

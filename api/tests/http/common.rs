@@ -2,39 +2,21 @@
 
 use actix_web::http::Method;
 use actix_web::web::Data;
-use pontis_api::app::app;
-use pontis_api::cli;
-use pontis_api::config::{Config, RateLimits};
 use pontis_models::Backend;
 use pontis_models::testing::TestDb;
 use pontis_search::{EmbeddedIndex, Indexer, SearchIndex};
+use pontis_server::app::app;
+use pontis_server::config::{Config, RateLimits};
+use pontis_server::server;
 use pontis_translator::Engine;
 use pontis_translator::apertium::{self, DEFAULT_MODES_DIR};
+use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::Pipeline;
 use pontis_translator::route::Router;
-use pontis_translator::worker::{DbJobs, Worker, WorkerSettings};
+use pontis_translator::worker::{Worker, WorkerSettings};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::sync::Arc;
-
-/// Each named `async fn name(backend: Backend)` becomes `sqlite::name` and `postgres::name`.
-#[macro_export]
-macro_rules! http_tests {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[actix_web::test]
-            async fn $name() {
-                super::$name(pontis_models::Backend::Sqlite).await;
-            })*
-        }
-        mod postgres {
-            $(#[actix_web::test]
-            async fn $name() {
-                super::$name(pontis_models::Backend::Postgres).await;
-            })*
-        }
-    };
-}
 
 pub struct TestApp {
     pub srv: actix_test::TestServer,
@@ -129,7 +111,7 @@ impl TestApp {
         let search: Arc<dyn SearchIndex> =
             Arc::new(EmbeddedIndex::in_memory().expect("search index"));
         let state = Data::new(
-            cli::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
+            server::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
         );
         let srv = actix_test::start(move || app(state.clone()));
         Self { srv, store, search }

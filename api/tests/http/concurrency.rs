@@ -5,7 +5,7 @@ use pontis_models::Backend;
 use serde_json::json;
 
 use crate::common::TestApp;
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 const CLIENTS: usize = 24;
 const POSTS_EACH: usize = 5;
@@ -73,4 +73,7 @@ async fn concurrent_replies_all_land(backend: Backend) {
     }
 }
 
-http_tests!(concurrent_replies_all_land);
+on_both_backends!(
+    #[actix_web::test]
+    async concurrent_replies_all_land
+);

@@ -6,7 +6,7 @@ use pontis_models::Backend;
 use serde_json::Value;
 
 use crate::common::{Auth, TestApp};
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 const PUBLIC: [&str; 5] = [
     "/health",
@@ -140,7 +140,8 @@ async fn unknown_routes_and_bad_paths_are_clear_errors(backend: Backend) {
     );
 }
 
-http_tests!(
+on_both_backends!(
+    #[actix_web::test] async
     openapi_lists_every_route_of_the_forum,
     every_private_route_refuses_anonymous_requests,
     unknown_routes_and_bad_paths_are_clear_errors,

@@ -4,7 +4,7 @@ use pontis_models::Backend;
 use serde_json::json;
 
 use crate::common::TestApp;
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 async fn two_schools_talk_and_a_teacher_moderates(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -133,7 +133,8 @@ async fn admins_see_the_translation_queue(backend: Backend) {
         .expect_error(400, "invalid_limit");
 }
 
-http_tests!(
+on_both_backends!(
+    #[actix_web::test] async
     two_schools_talk_and_a_teacher_moderates,
     admins_see_the_translation_queue,
 );

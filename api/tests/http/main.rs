@@ -8,6 +8,7 @@ mod contract;
 mod forum_flow;
 mod moderation;
 mod pages;
+mod permissions;
 mod posts;
 mod search;
 mod spaces;

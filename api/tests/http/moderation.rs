@@ -4,7 +4,7 @@ use pontis_models::Backend;
 use serde_json::{Value, json};
 
 use crate::common::{Class, TestApp, TestUser};
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 /// A class where Ana started a thread and Ben replied; returns (class, thread, Ben's reply).
 async fn class_with_reply(app: &TestApp, visibility: &str) -> (Class, i64, i64) {
@@ -154,26 +154,6 @@ async fn students_cannot_unhide_posts(backend: Backend) {
     assert_eq!(post["hidden"], true);
 }
 
-async fn non_members_cannot_hide_posts_in_a_public_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, reply) = class_with_reply(&app, "public").await;
-    for action in ["hide", "unhide"] {
-        app.post_empty(&format!("/api/v1/posts/{reply}/{action}"), &class.outsider)
-            .await
-            .expect_error(403, "permission_denied");
-    }
-}
-
-async fn non_members_find_no_post_of_a_members_only_space_to_hide(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, reply) = class_with_reply(&app, "members_only").await;
-    for action in ["hide", "unhide"] {
-        app.post_empty(&format!("/api/v1/posts/{reply}/{action}"), &class.outsider)
-            .await
-            .expect_error(404, "post_not_found");
-    }
-}
-
 async fn hiding_rejects_bad_input_and_unknown_posts(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (class, _, reply) = class_with_reply(&app, "members_only").await;
@@ -238,30 +218,6 @@ async fn reporting_rejects_a_missing_or_too_long_reason(backend: Backend) {
     assert_eq!(open_reports(&app, &class.teacher).await, Vec::<i64>::new());
 }
 
-async fn non_member_cannot_report_in_a_public_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, reply) = class_with_reply(&app, "public").await;
-    app.post(
-        &format!("/api/v1/posts/{reply}/reports"),
-        &class.outsider,
-        json!({"reason": "spam"}),
-    )
-    .await
-    .expect_error(403, "not_member");
-}
-
-async fn non_member_finds_no_post_of_a_members_only_space_to_report(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, reply) = class_with_reply(&app, "members_only").await;
-    app.post(
-        &format!("/api/v1/posts/{reply}/reports"),
-        &class.outsider,
-        json!({"reason": "spam"}),
-    )
-    .await
-    .expect_error(404, "post_not_found");
-}
-
 async fn hidden_and_deleted_posts_cannot_be_reported(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (class, thread, reply) = class_with_reply(&app, "members_only").await;
@@ -319,33 +275,6 @@ async fn reports_are_listed_to_moderators_oldest_first(backend: Backend) {
         assert_eq!(listed[0]["reporter"]["handle"], "ana");
         assert_eq!(listed[1]["reason"], "off topic");
     }
-}
-
-async fn students_cannot_list_reports(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, reply) = class_with_reply(&app, "members_only").await;
-    report(&app, &class.ana, reply, "unkind").await;
-    for student in [&class.ana, &class.ben] {
-        app.get("/api/v1/spaces/class/reports", student)
-            .await
-            .expect_error(403, "permission_denied");
-    }
-}
-
-async fn non_members_cannot_list_reports_of_a_public_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, _) = class_with_reply(&app, "public").await;
-    app.get("/api/v1/spaces/class/reports", &class.outsider)
-        .await
-        .expect_error(403, "permission_denied");
-}
-
-async fn non_members_find_no_reports_of_a_members_only_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, _) = class_with_reply(&app, "members_only").await;
-    app.get("/api/v1/spaces/class/reports", &class.outsider)
-        .await
-        .expect_error(404, "space_not_found");
 }
 
 // POST /reports/{id}/resolve
@@ -689,44 +618,6 @@ async fn students_cannot_ban_list_bans_or_lift_them(backend: Backend) {
     assert_eq!(banned_handles(&listed), ["ben"]);
 }
 
-async fn non_members_cannot_manage_bans_in_a_public_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, _) = class_with_reply(&app, "public").await;
-    app.ban(&class.teacher, "class", "ben").await;
-    app.post(
-        "/api/v1/spaces/class/bans",
-        &class.outsider,
-        json!({"handle": "ana", "reason": "spam"}),
-    )
-    .await
-    .expect_error(403, "permission_denied");
-    app.get("/api/v1/spaces/class/bans", &class.outsider)
-        .await
-        .expect_error(403, "permission_denied");
-    app.delete("/api/v1/spaces/class/bans/ben", &class.outsider)
-        .await
-        .expect_error(403, "permission_denied");
-}
-
-async fn non_members_find_no_bans_of_a_members_only_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, _) = class_with_reply(&app, "members_only").await;
-    app.ban(&class.teacher, "class", "ben").await;
-    app.post(
-        "/api/v1/spaces/class/bans",
-        &class.outsider,
-        json!({"handle": "ana", "reason": "spam"}),
-    )
-    .await
-    .expect_error(404, "space_not_found");
-    app.get("/api/v1/spaces/class/bans", &class.outsider)
-        .await
-        .expect_error(404, "space_not_found");
-    app.delete("/api/v1/spaces/class/bans/ben", &class.outsider)
-        .await
-        .expect_error(404, "space_not_found");
-}
-
 async fn lifting_a_ban_lets_the_user_post_again(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (class, thread, _) = class_with_reply(&app, "members_only").await;
@@ -946,22 +837,6 @@ async fn students_cannot_read_the_modlog(backend: Backend) {
         .expect(200);
 }
 
-async fn non_members_cannot_read_the_modlog_of_a_public_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, _) = class_with_reply(&app, "public").await;
-    app.get("/api/v1/spaces/class/modlog", &class.outsider)
-        .await
-        .expect_error(403, "permission_denied");
-}
-
-async fn non_members_find_no_modlog_of_a_members_only_space(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let (class, _, _) = class_with_reply(&app, "members_only").await;
-    app.get("/api/v1/spaces/class/modlog", &class.outsider)
-        .await
-        .expect_error(404, "space_not_found");
-}
-
 async fn modlog_pages_with_a_cursor(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (class, thread, _) = class_with_reply(&app, "members_only").await;
@@ -1012,23 +887,17 @@ async fn modlog_rejects_a_bad_cursor_or_limit(backend: Backend) {
     }
 }
 
-http_tests!(
+on_both_backends!(
+    #[actix_web::test] async
     moderator_hides_and_unhides_a_post,
     hiding_a_post_needs_no_reason,
     students_cannot_hide_posts,
     students_cannot_unhide_posts,
-    non_members_cannot_hide_posts_in_a_public_space,
-    non_members_find_no_post_of_a_members_only_space_to_hide,
     hiding_rejects_bad_input_and_unknown_posts,
     member_reports_a_post,
     reporting_rejects_a_missing_or_too_long_reason,
-    non_member_cannot_report_in_a_public_space,
-    non_member_finds_no_post_of_a_members_only_space_to_report,
     hidden_and_deleted_posts_cannot_be_reported,
     reports_are_listed_to_moderators_oldest_first,
-    students_cannot_list_reports,
-    non_members_cannot_list_reports_of_a_public_space,
-    non_members_find_no_reports_of_a_members_only_space,
     moderator_resolves_a_report,
     resolving_needs_no_body,
     resolving_twice_is_a_conflict,
@@ -1045,15 +914,11 @@ http_tests!(
     administrators_cannot_be_banned,
     ban_rejects_unknown_users_and_bad_input,
     students_cannot_ban_list_bans_or_lift_them,
-    non_members_cannot_manage_bans_in_a_public_space,
-    non_members_find_no_bans_of_a_members_only_space,
     lifting_a_ban_lets_the_user_post_again,
     lifting_a_ban_that_does_not_exist_is_not_found,
     modlog_records_each_moderator_action,
     members_own_actions_are_not_logged,
     students_cannot_read_the_modlog,
-    non_members_cannot_read_the_modlog_of_a_public_space,
-    non_members_find_no_modlog_of_a_members_only_space,
     modlog_pages_with_a_cursor,
     modlog_rejects_a_bad_cursor_or_limit,
 );

@@ -8,7 +8,7 @@ use pontis_models::Backend;
 use serde_json::json;
 
 use crate::common::{Class, TestApp, TestUser};
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 struct Html {
     status: u16,
@@ -741,7 +741,8 @@ async fn posts_are_sanitized(backend: Backend) {
     assert!(!title.contains("<script>alert"));
 }
 
-http_tests!(
+on_both_backends!(
+    #[actix_web::test] async
     every_page_renders_in_every_language,
     each_page_shows_its_users_view,
     anonymous_visitors_are_sent_to_log_in,

@@ -6,7 +6,7 @@ use pontis_search::Indexer;
 use serde_json::{Value, json};
 
 use crate::common::{TestApp, TestUser};
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 /// Starts a thread in Spanish; returns its opening post's id.
 async fn spanish_thread(
@@ -306,7 +306,8 @@ async fn filters_pages_and_a_rebuild_agree(backend: Backend) {
     }
 }
 
-http_tests!(
+on_both_backends!(
+    #[actix_web::test] async
     a_spanish_post_is_found_by_an_english_query_and_shown_in_english,
     nothing_private_hidden_or_deleted_is_ever_found,
     search_checks_its_input,

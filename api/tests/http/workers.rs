@@ -15,7 +15,7 @@ use pontis_translator::worker::{Worker, WorkerSettings};
 use serde_json::json;
 
 use crate::common::{Auth, TestApp, TestUser};
-use crate::http_tests;
+use pontis_models::on_both_backends;
 
 async fn worker_token(app: &TestApp, admin: &TestUser) -> TestUser {
     let created = app
@@ -216,7 +216,8 @@ async fn thread_events_announce_posts_and_translations(backend: Backend) {
     .await;
 }
 
-http_tests!(
+on_both_backends!(
+    #[actix_web::test] async
     a_remote_worker_translates_while_the_servers_worker_is_off,
     worker_tokens_do_nothing_else_and_users_cannot_lease,
     thread_events_announce_posts_and_translations,

@@ -2,12 +2,17 @@
 
 use unic_langid::LanguageIdentifier;
 
-use crate::error::Error;
+/// A tag that is malformed or names no ISO 639 language; `tag` is its first 64 characters.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid language tag {tag:?}")]
+pub struct InvalidLanguageTag {
+    pub tag: String,
+}
 
 /// Parses a tag, checks that its language is a real ISO 639 language and returns it in
 /// canonical case: `pt-br` → `pt-BR`, `zh-hans` → `zh-Hans`, `EN` → `en`.
-pub fn normalize(tag: &str) -> Result<String, Error> {
-    let invalid = || Error::InvalidLanguageTag {
+pub fn normalize(tag: &str) -> Result<String, InvalidLanguageTag> {
+    let invalid = || InvalidLanguageTag {
         tag: tag.chars().take(64).collect(),
     };
     let trimmed = tag.trim();
@@ -77,7 +82,7 @@ mod tests {
     fn rejects_unknown_and_malformed_tags() {
         for bad in ["", "xx", "qq-ZZ", "en_US!", "english", "12"] {
             let err = normalize(bad).expect_err(bad);
-            assert_eq!(err.code(), "invalid_language_tag", "{bad}");
+            assert_eq!(err.tag, bad.chars().take(64).collect::<String>(), "{bad}");
         }
     }
 

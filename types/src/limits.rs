@@ -14,7 +14,13 @@ pub const DESCRIPTION_MAX: usize = 2_000;
 pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 20_000;
 pub const REASON_MAX: usize = 1_000;
+/// Items per page: at most, and when a request does not say.
 pub const PAGE_MAX: usize = 100;
+pub const PAGE_DEFAULT: usize = 50;
+/// Search results per page when a request does not say.
+pub const SEARCH_PAGE_DEFAULT: usize = 20;
+/// The longest search query, in characters.
+pub const SEARCH_QUERY_MAX: usize = 200;
 pub const SESSION_DAYS: i64 = 30;
 
 pub fn chars(text: &str) -> usize {

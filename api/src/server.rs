@@ -1,0 +1,238 @@
+//! Start-up: opening the database and the search index, loading the translation engines,
+//! and running the HTTP server with its translation workers and search indexer threads.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use actix_web::HttpServer;
+use actix_web::web::Data;
+use pontis_frontend::{Localizer, Pages};
+use pontis_models::{DatabaseUrl, Db};
+use pontis_search::{EmbeddedIndex, Indexer, MeiliIndex, SearchError, SearchIndex};
+use pontis_translator::ct2::RunSettings;
+use pontis_translator::installed::{self, Installed};
+use pontis_translator::local::DbJobs;
+use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
+use pontis_translator::route::Router;
+use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
+
+use crate::config::{Config, Device, LogFormat, SearchBackend};
+use crate::rate_limit::RateLimiters;
+use crate::state::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    Database(#[from] pontis_models::DbError),
+    #[error("{0}")]
+    Domain(#[from] pontis_models::Error),
+    #[error(transparent)]
+    Locales(#[from] pontis_frontend::LocaleError),
+    #[error(transparent)]
+    Pages(#[from] pontis_frontend::PageError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot encode the OpenAPI document: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("translation: {0}")]
+    Translation(String),
+    #[error(transparent)]
+    Search(#[from] pontis_search::SearchError),
+}
+
+pub fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    // A second init (tests) keeps the first subscriber.
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
+}
+
+pub fn state(
+    config: &Config,
+    db: Db,
+    search: Arc<dyn SearchIndex>,
+) -> Result<AppState, StartError> {
+    let localizer = Arc::new(Localizer::embedded()?);
+    Ok(AppState {
+        db,
+        search,
+        pages: Pages::new(Arc::clone(&localizer))?,
+        localizer,
+        limits: RateLimiters::new(&config.rate_limits),
+        trust_proxy: config.trust_proxy,
+        models_dir: config.models_dir(),
+        apertium_modes_dir: apertium_modes_dir(config).map(Path::to_path_buf),
+    })
+}
+
+/// The engines the configuration points at.
+pub fn load_engines(config: &Config) -> Result<Installed, StartError> {
+    let t = &config.translation;
+    let settings = RunSettings::from_names(t.device == Device::Cuda, &t.compute_type, t.threads)
+        .ok_or_else(|| {
+            StartError::Translation(format!("unknown compute type {:?}", t.compute_type))
+        })?;
+    Ok(installed::load_engines(
+        &config.models_dir(),
+        apertium_modes_dir(config),
+        &settings,
+    ))
+}
+
+/// Apertium's modes folder; an empty setting turns Apertium off.
+fn apertium_modes_dir(config: &Config) -> Option<&Path> {
+    let dir = &config.translation.apertium_modes_dir;
+    (!dir.as_os_str().is_empty()).then_some(dir.as_path())
+}
+
+/// Lines are translated in chunks, so that one engine batch serves many lines.
+pub fn translate_lines(pipeline: &Pipeline, from: &str, to: &str) -> Result<(), StartError> {
+    const CHUNK: usize = 2048;
+    let from = pontis_types::lang::normalize(from).map_err(pontis_models::Error::from)?;
+    let to = pontis_types::lang::normalize(to).map_err(pontis_models::Error::from)?;
+    let stdin = std::io::stdin().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut lines = stdin.lines();
+    loop {
+        let chunk: Vec<String> = lines.by_ref().take(CHUNK).collect::<Result<_, _>>()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let texts: Vec<(TextKind, &str)> = chunk
+            .iter()
+            .map(|l| (TextKind::Plain, l.as_str()))
+            .collect();
+        let done = pipeline
+            .translate(&from, &to, &texts, &NoCache)
+            .map_err(|e| StartError::Translation(e.to_string()))?;
+        for line in done.texts {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The search backend the configuration names. A Meilisearch server that is down does not
+/// stop the server: the outbox keeps every change until it answers.
+pub fn open_search(config: &Config) -> Result<Arc<dyn SearchIndex>, StartError> {
+    Ok(match config.search.backend {
+        SearchBackend::Embedded => Arc::new(EmbeddedIndex::open(&config.search_index_dir())?),
+        SearchBackend::Meilisearch => {
+            let url = config.search.meilisearch_url.as_deref().ok_or_else(|| {
+                StartError::Search(SearchError::Backend(
+                    "search.backend is meilisearch but search.meilisearch_url is not set".into(),
+                ))
+            })?;
+            Arc::new(MeiliIndex::new(
+                url,
+                config.search.meilisearch_api_key.as_deref(),
+                &config.search.meilisearch_index,
+            )?)
+        }
+    })
+}
+
+/// The search indexer thread, stopped with the server.
+fn start_indexer(
+    config: &Config,
+    db: &Db,
+    index: &Arc<dyn SearchIndex>,
+) -> Result<Workers, StartError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    if !config.search.indexer {
+        return Ok((stop, Vec::new()));
+    }
+    let indexer = Indexer::new(db.clone(), Arc::clone(index));
+    let watch = Arc::clone(&stop);
+    let handle = std::thread::Builder::new()
+        .name("search-indexer".into())
+        .spawn(move || indexer.run(&watch))?;
+    Ok((stop, vec![handle]))
+}
+
+/// A stop switch and the worker threads that watch it.
+pub type Workers = (Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>);
+
+/// The in-process translation workers, stopped when the server stops.
+fn start_workers(config: &Config, db: &Db) -> Result<Workers, StartError> {
+    if !config.translation.worker {
+        return Ok((Arc::new(AtomicBool::new(false)), Vec::new()));
+    }
+    let jobs: Arc<dyn JobSource> = Arc::new(DbJobs::new(db.clone()));
+    spawn_workers(config, jobs, config.translation.worker_threads)
+}
+
+/// Worker threads over the installed engines, each leasing from `jobs`.
+pub fn spawn_workers(
+    config: &Config,
+    jobs: Arc<dyn JobSource>,
+    threads: usize,
+) -> Result<Workers, StartError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let Installed { engines, problems } = load_engines(config)?;
+    for problem in &problems {
+        tracing::warn!(%problem, "translation model not loaded");
+    }
+    tracing::info!(engines = engines.len(), "translation worker starting");
+    let pipeline = Pipeline::new(Router::new(engines));
+    let handles = (0..threads.max(1))
+        .map(|i| {
+            let worker = Worker::new(
+                pipeline.clone(),
+                Arc::clone(&jobs),
+                WorkerSettings {
+                    name: format!("{}-{}-{i}", hostname(), std::process::id()),
+                    batch_jobs: config.translation.batch_jobs,
+                    ..WorkerSettings::default()
+                },
+            );
+            let stop = Arc::clone(&stop);
+            std::thread::Builder::new()
+                .name(format!("translate-{i}"))
+                .spawn(move || worker.run(&stop))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((stop, handles))
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_else(|_| "pontis".to_owned())
+}
+
+pub fn serve(config: Config) -> Result<(), StartError> {
+    let url = DatabaseUrl::parse(&config.database_url())?;
+    tracing::info!(database = %url.redacted(), "opening database");
+    let db = Db::open(&url, config.database_pool_size)?;
+    let search = open_search(&config)?;
+    let (stop_indexer, indexer) = start_indexer(&config, &db, &search)?;
+    let (stop_workers, workers) = start_workers(&config, &db)?;
+    let state = Data::new(state(&config, db, search)?);
+    actix_web::rt::System::new().block_on(async move {
+        let mut server = HttpServer::new(move || crate::app::app(state.clone()));
+        if let Some(workers) = config.http_workers {
+            server = server.workers(workers);
+        }
+        let server = server.bind(config.listen)?;
+        for addr in server.addrs() {
+            println!("Pontis is serving on http://{addr}/");
+        }
+        server.run().await
+    })?;
+    stop_workers.store(true, Ordering::Relaxed);
+    stop_indexer.store(true, Ordering::Relaxed);
+    for worker in workers.into_iter().chain(indexer) {
+        let _ = worker.join();
+    }
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! Workers lease jobs and hand back what they made of them.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use pontis_types::{JobOutcome, JobState, LeasedJob, SourceKind};
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::rows::now;
+use crate::schema::{posts, threads, translation_jobs};
+use crate::translation::translations::store_translation;
+
+/// Attempts before a failing job stops and shows its error to admins.
+pub const MAX_ATTEMPTS: i32 = 3;
+
+/// Leases up to `limit` jobs, most urgent first, for `lease_for`. Jobs whose lease ran out
+/// (a crashed worker's) are taken again. On PostgreSQL, concurrent workers never get the
+/// same job: the guarded UPDATE re-checks each row once the other transaction commits.
+pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<Vec<LeasedJob>> {
+    db.write(|conn| {
+        let at = now();
+        let available = translation_jobs::state
+            .eq(JobState::Queued)
+            .or(translation_jobs::state
+                .eq(JobState::Leased)
+                .and(translation_jobs::lease_expires_at.lt(at)));
+        let candidates: Vec<i64> = translation_jobs::table
+            .filter(available)
+            .order((
+                translation_jobs::priority.desc(),
+                translation_jobs::id.asc(),
+            ))
+            .limit(limit)
+            .select(translation_jobs::id)
+            .load(conn)?;
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let leased: Vec<i64> = diesel::update(
+            translation_jobs::table
+                .filter(translation_jobs::id.eq_any(&candidates))
+                .filter(available),
+        )
+        .set((
+            translation_jobs::state.eq(JobState::Leased),
+            translation_jobs::lease_owner.eq(worker),
+            translation_jobs::lease_expires_at.eq(at + lease_for),
+            translation_jobs::attempts.eq(translation_jobs::attempts + 1),
+            translation_jobs::updated_at.eq(at),
+        ))
+        .returning(translation_jobs::id)
+        .get_results(conn)?;
+        let rows: Vec<(i64, SourceKind, i64, String, String)> = translation_jobs::table
+            .filter(translation_jobs::id.eq_any(&leased))
+            .order((
+                translation_jobs::priority.desc(),
+                translation_jobs::id.asc(),
+            ))
+            .select((
+                translation_jobs::id,
+                translation_jobs::source_kind,
+                translation_jobs::source_id,
+                translation_jobs::source_lang,
+                translation_jobs::target_lang,
+            ))
+            .load(conn)?;
+        // The texts, two queries for the whole batch: the writer is held meanwhile.
+        let mut post_ids = Vec::new();
+        let mut thread_ids = Vec::new();
+        for (_, kind, source_id, _, _) in &rows {
+            match kind {
+                SourceKind::Post => post_ids.push(*source_id),
+                SourceKind::Title => thread_ids.push(*source_id),
+            }
+        }
+        let bodies: HashMap<i64, (String, i32)> = posts::table
+            .filter(posts::id.eq_any(&post_ids))
+            .filter(posts::deleted_at.is_null())
+            .select((posts::id, posts::body, posts::revision))
+            .load::<(i64, String, i32)>(conn)?
+            .into_iter()
+            .map(|(id, body, revision)| (id, (body, revision)))
+            .collect();
+        let titles: HashMap<i64, String> = threads::table
+            .filter(threads::id.eq_any(&thread_ids))
+            .select((threads::id, threads::title))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect();
+        let mut jobs = Vec::with_capacity(rows.len());
+        let mut gone = Vec::new();
+        for (id, kind, source_id, source_lang, target_lang) in rows {
+            let source = match kind {
+                SourceKind::Post => bodies.get(&source_id).cloned(),
+                SourceKind::Title => titles.get(&source_id).map(|title| (title.clone(), 1)),
+            };
+            match source {
+                Some((text, revision)) => jobs.push(LeasedJob {
+                    id,
+                    kind,
+                    source_id,
+                    source_lang,
+                    target_lang,
+                    revision,
+                    text,
+                }),
+                None => gone.push(id),
+            }
+        }
+        if !gone.is_empty() {
+            // Deleted since it was queued: nothing left to translate.
+            diesel::update(translation_jobs::table.filter(translation_jobs::id.eq_any(&gone)))
+                .set((
+                    translation_jobs::state.eq(JobState::Done),
+                    translation_jobs::lease_owner.eq(None::<String>),
+                ))
+                .execute(conn)?;
+        }
+        Ok(jobs)
+    })
+}
+
+/// Records a worker's outcome. Returns false, changing nothing, when the worker no longer
+/// holds the job: its lease ran out and another worker took it, or an edit re-queued it.
+/// So a translation is stored once, and never for a revision that is no longer current.
+pub fn complete(
+    db: &Db,
+    worker: &str,
+    job_id: i64,
+    revision: i32,
+    outcome: &JobOutcome,
+) -> Result<bool> {
+    db.write(|conn| {
+        let job = translation_jobs::table
+            .find(job_id)
+            .filter(translation_jobs::state.eq(JobState::Leased))
+            .filter(translation_jobs::lease_owner.eq(worker))
+            .filter(translation_jobs::source_revision.eq(revision))
+            .select((
+                translation_jobs::source_kind,
+                translation_jobs::source_id,
+                translation_jobs::target_lang,
+                translation_jobs::attempts,
+            ))
+            .first::<(SourceKind, i64, String, i32)>(conn)
+            .optional()?;
+        let Some((kind, source_id, target_lang, attempts)) = job else {
+            return Ok(false);
+        };
+        let at = now();
+        let (state, error) = match outcome {
+            JobOutcome::Translated {
+                text,
+                engine,
+                model,
+            } => {
+                store_translation(
+                    conn,
+                    kind,
+                    source_id,
+                    &target_lang,
+                    revision,
+                    text,
+                    engine,
+                    model,
+                )?;
+                (JobState::Done, None)
+            }
+            JobOutcome::Unreachable { reason } => (JobState::Unreachable, Some(reason.clone())),
+            JobOutcome::Failed { error } if attempts >= MAX_ATTEMPTS => {
+                (JobState::Failed, Some(error.clone()))
+            }
+            JobOutcome::Failed { error } => (JobState::Queued, Some(error.clone())),
+        };
+        diesel::update(translation_jobs::table.find(job_id))
+            .set((
+                translation_jobs::state.eq(state),
+                translation_jobs::last_error.eq(error),
+                translation_jobs::lease_owner.eq(None::<String>),
+                translation_jobs::lease_expires_at.eq(None::<NaiveDateTime>),
+                translation_jobs::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })
+}

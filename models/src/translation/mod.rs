@@ -1,0 +1,12 @@
+//! The translation queue and store. Writers queue jobs in their own transaction
+//! ([`queue`]); workers lease jobs, translate without holding any database lock, and hand
+//! results back, which count only while the worker still holds the lease ([`lease`]).
+//! Readers see each translation with its status ([`translations`]). Sentence
+//! translations are shared through [`segment_cache`]. Knows nothing of translation
+//! engines.
+
+pub mod jobs;
+pub mod lease;
+pub mod queue;
+pub mod segment_cache;
+pub mod translations;

@@ -1,0 +1,78 @@
+//! Accounts: registering, signing in, the user's own settings, API tokens.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct RegisterRequest {
+    /// 3 to 32 characters of a-z, 0-9 and `_`; stored in lower case.
+    pub handle: String,
+    pub password: String,
+    pub display_name: Option<String>,
+    /// The UI language, a BCP 47 tag.
+    pub locale: String,
+    /// The languages this user reads, first language first.
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct LoginRequest {
+    pub handle: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct AuthResponse {
+    pub user: UserView,
+    /// Bearer token for the `Authorization` header; also set as the session cookie.
+    pub token: String,
+    /// Send as `X-CSRF-Token` on writes authenticated by the session cookie.
+    pub csrf_token: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
+pub struct UpdateMeRequest {
+    pub display_name: Option<String>,
+    pub locale: Option<String>,
+    pub languages: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct UserView {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+    pub locale: String,
+    pub languages: Vec<String>,
+    pub is_admin: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Another user, as shown beside their posts.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct AuthorView {
+    pub handle: String,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct CreateTokenRequest {
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ApiTokenView {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CreatedTokenView {
+    #[serde(flatten)]
+    pub info: ApiTokenView,
+    /// Shown once; only its hash is stored.
+    pub token: String,
+}

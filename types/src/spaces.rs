@@ -1,0 +1,77 @@
+//! Spaces (a class, a joint project) and their members.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::accounts::AuthorView;
+use crate::text_enum::text_enum;
+
+text_enum! {
+    /// Who may read a space: anyone, or its members only.
+    #[derive(ToSchema)]
+    pub enum Visibility {
+        Public = "public",
+        MembersOnly = "members_only",
+    }
+}
+
+text_enum! {
+    /// A member's role in a space, in rising order of rights.
+    #[derive(PartialOrd, Ord, ToSchema)]
+    pub enum Role {
+        Student = "student",
+        Teacher = "teacher",
+        Owner = "owner",
+    }
+}
+
+impl Role {
+    /// Teachers and owners moderate their space.
+    pub fn moderates(self) -> bool {
+        self >= Role::Teacher
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct CreateSpaceRequest {
+    /// 3 to 48 characters of a-z, 0-9 and `-`.
+    pub slug: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SpaceView {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub visibility: Visibility,
+    /// The reader's role, when a member.
+    pub my_role: Option<Role>,
+    /// Shown to the space's moderators only.
+    pub invite_code: Option<String>,
+    pub member_count: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
+pub struct JoinSpaceRequest {
+    /// Required for members-only spaces.
+    pub invite_code: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct MemberView {
+    pub user: AuthorView,
+    pub role: Role,
+    pub languages: Vec<String>,
+    pub joined_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct UpdateMemberRequest {
+    pub role: Role,
+}

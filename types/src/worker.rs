@@ -1,0 +1,97 @@
+//! The protocol between the server and translation workers on other machines (a school's
+//! GPU box), and the worker tokens admins hand out for it.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::translation::SourceKind;
+
+/// A job a worker holds, with the text to translate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct LeasedJob {
+    pub id: i64,
+    pub kind: SourceKind,
+    pub source_id: i64,
+    pub source_lang: String,
+    pub target_lang: String,
+    pub revision: i32,
+    pub text: String,
+}
+
+/// What a worker made of a job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum JobOutcome {
+    Translated {
+        text: String,
+        engine: String,
+        model: String,
+    },
+    /// No installed engine connects the two languages: not retried.
+    Unreachable { reason: String },
+    /// Retried until the server's attempt limit.
+    Failed { error: String },
+}
+
+/// `POST /api/v1/worker/lease`: what a remote worker asks for.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct LeaseRequest {
+    /// This worker process, unique among the token's workers: `gpu-box-1/4711`.
+    pub instance: String,
+    /// Jobs wanted, 1 to 1024.
+    pub limit: i64,
+    /// Lease length, 10 to 3600 seconds.
+    pub lease_seconds: i64,
+}
+
+/// `POST /api/v1/worker/complete`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CompleteRequest {
+    pub instance: String,
+    pub job_id: i64,
+    pub revision: i32,
+    pub outcome: JobOutcome,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CompleteResponse {
+    /// False when the lease was lost (it ran out, or an edit re-queued the job).
+    pub applied: bool,
+}
+
+/// `POST /api/v1/worker/segments/lookup`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SegmentLookup {
+    pub keys: Vec<String>,
+}
+
+/// `POST /api/v1/worker/segments`, and the answer to a lookup.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct SegmentEntries {
+    pub entries: HashMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct CreateWorkerRequest {
+    /// Which machine, for people: `gpu-box-lyon`.
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WorkerView {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CreatedWorkerView {
+    #[serde(flatten)]
+    pub worker: WorkerView,
+    /// For `pontis worker --token`; shown once, only its hash is stored.
+    pub token: String,
+}
