@@ -16,16 +16,17 @@ use std::time::Duration;
 
 use actix_web::web::Data;
 use fantoccini::{Client, ClientBuilder, Locator};
-use pontis_api::app::app;
-use pontis_api::cli;
-use pontis_api::config::{Config, RateLimits};
 use pontis_models::Backend;
 use pontis_models::testing::TestDb;
 use pontis_search::{EmbeddedIndex, Indexer, SearchIndex};
+use pontis_server::app::app;
+use pontis_server::config::{Config, RateLimits};
+use pontis_server::server;
 use pontis_translator::ct2::{Ct2Engine, RunSettings};
+use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::Pipeline;
 use pontis_translator::route::Router;
-use pontis_translator::worker::{DbJobs, Worker, WorkerSettings};
+use pontis_translator::worker::{Worker, WorkerSettings};
 use serde_json::{Value, json};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -208,7 +209,7 @@ impl Forum {
         let search: Arc<dyn SearchIndex> =
             Arc::new(EmbeddedIndex::in_memory().expect("search index"));
         let state = Data::new(
-            cli::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
+            server::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
         );
         let srv = actix_test::start(move || app(state.clone()));
         Self { srv, store, search }
@@ -241,6 +242,22 @@ impl Forum {
             .as_str()
             .expect("token")
             .to_owned()
+    }
+}
+
+/// Waits until the browser's address satisfies `done`.
+async fn wait_for_url(client: &Client, what: &str, done: impl Fn(&url::Url) -> bool) {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let url = client.current_url().await.expect("current address");
+        if done(&url) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what}: still at {url}"
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
@@ -466,12 +483,12 @@ async fn a_class_reads_and_moderates_across_languages() {
         .await
         .expect("type");
     click(&client, Locator::Css("details.report button"), "send").await;
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("article.post"))
-        .await
-        .expect("back in the thread");
+    // The thread page is already open, so wait for the redirect that follows the stored
+    // report (to `#post-…`) before logging out; else the report may never be sent.
+    wait_for_url(&client, "the report's redirect", |url| {
+        url.fragment().is_some_and(|f| f.starts_with("post-"))
+    })
+    .await;
     log_in(&client, &forum, "weber").await;
     client
         .goto(&forum.url("/s/solar"))
