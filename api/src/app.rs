@@ -7,6 +7,7 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
 use actix_web::web::{self, Data};
 use actix_web::{App, HttpRequest, HttpResponse};
+use pontis_types::limits::BODY_MAX_BYTES;
 use utoipa::openapi::OpenApi as OpenApiDocument;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -18,10 +19,6 @@ use crate::routes::{
     accounts, admin, events, meta, moderation, posts, search, spaces, threads, worker,
 };
 use crate::state::AppState;
-
-/// JSON bodies above this size are refused with `payload_too_large`. The longest post
-/// (20,000 characters of 4-byte script) fits with room for its envelope.
-pub const JSON_LIMIT_BYTES: usize = 256 * 1024;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -153,10 +150,10 @@ pub fn app(
         .app_data(Data::new(document))
         .app_data(
             web::JsonConfig::default()
-                .limit(JSON_LIMIT_BYTES)
+                .limit(BODY_MAX_BYTES)
                 .error_handler(|err, _| json_error(err).into()),
         )
-        .app_data(web::PayloadConfig::default().limit(JSON_LIMIT_BYTES))
+        .app_data(web::PayloadConfig::default().limit(BODY_MAX_BYTES))
         .app_data(
             web::QueryConfig::default().error_handler(|err: QueryPayloadError, _| {
                 ApiError::InvalidQuery(err.to_string()).into()

@@ -21,6 +21,9 @@ pub const PAGE_DEFAULT: usize = 50;
 pub const SEARCH_PAGE_DEFAULT: usize = 20;
 /// The longest search query, in characters.
 pub const SEARCH_QUERY_MAX: usize = 200;
+/// Request bodies (JSON or a form) above this size are refused with `payload_too_large`.
+/// The longest post (20,000 characters of 4-byte script) fits with room for its envelope.
+pub const BODY_MAX_BYTES: usize = 256 * 1024;
 pub const SESSION_DAYS: i64 = 30;
 
 pub fn chars(text: &str) -> usize {

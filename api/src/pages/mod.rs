@@ -24,7 +24,6 @@ use pontis_frontend::assets;
 
 pub use context::{Page, PageError, Viewer};
 
-use crate::app::JSON_LIMIT_BYTES;
 use context::render_errors;
 
 /// Registers every page route, each behind the middleware that renders errors as pages.
@@ -38,7 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             );
         )*};
     }
-    cfg.app_data(web::FormConfig::default().limit(JSON_LIMIT_BYTES));
+    cfg.app_data(web::FormConfig::default().limit(pontis_types::limits::BODY_MAX_BYTES));
     cfg.service(static_asset);
     pages! {
         "/" => get spaces::home;
