@@ -114,6 +114,7 @@ fn routes() -> (
                 .service(moderation::modlog)
                 .service(search::search)
                 .service(admin::translation_jobs)
+                .service(admin::retry_translation_job)
                 .service(admin::create_worker)
                 .service(admin::list_workers)
                 .service(admin::revoke_worker)

@@ -98,6 +98,9 @@ pub struct Translation {
     pub batch_jobs: i64,
     /// A package index in Argos Translate's format, for `pontis models install NAME`.
     pub package_index: Option<String>,
+    /// New languages one reader may have translated on demand (`?lang=`) an hour; 0 means
+    /// no limit. A language a space's members read costs nothing.
+    pub on_demand_languages_per_hour: u32,
 }
 
 impl Default for Translation {
@@ -112,6 +115,8 @@ impl Default for Translation {
             threads: None,
             batch_jobs: 64,
             package_index: None,
+            on_demand_languages_per_hour:
+                pontis_models::translation::queue::ON_DEMAND_LANGUAGES_PER_HOUR,
         }
     }
 }

@@ -89,7 +89,7 @@ pub fn status_of(code: Code) -> StatusCode {
         InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
         NotMember | Banned | PermissionDenied | CsrfTokenInvalid => StatusCode::FORBIDDEN,
         SpaceNotFound | ThreadNotFound | PostNotFound | UserNotFound | ReportNotFound
-        | BanNotFound | TokenNotFound | RouteNotFound => StatusCode::NOT_FOUND,
+        | BanNotFound | TokenNotFound | RouteNotFound | JobNotFound => StatusCode::NOT_FOUND,
         HandleTaken
         | SlugTaken
         | AlreadyMember
@@ -97,7 +97,7 @@ pub fn status_of(code: Code) -> StatusCode {
         | ReportAlreadyResolved
         | ThreadLocked => StatusCode::CONFLICT,
         PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-        RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        RateLimited | OnDemandLimit => StatusCode::TOO_MANY_REQUESTS,
         InternalError => StatusCode::INTERNAL_SERVER_ERROR,
         ServiceUnavailable | SearchUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         InvalidLanguageTag | InvalidHandle | InvalidPassword | DisplayNameTooLong

@@ -67,6 +67,7 @@ pub fn state(
         pages: Pages::new(Arc::clone(&localizer))?,
         localizer,
         limits: RateLimiters::new(&config.rate_limits),
+        on_demand_languages_per_hour: config.translation.on_demand_languages_per_hour,
         trust_proxy: config.trust_proxy,
         models_dir: config.models_dir(),
         apertium_modes_dir: apertium_modes_dir(config).map(Path::to_path_buf),

@@ -19,6 +19,8 @@ pub struct AppState {
     /// The web UI's templates, with their own copy of the messages.
     pub pages: Pages,
     pub limits: RateLimiters,
+    /// New on-demand translation languages per reader and hour (`translation.…`).
+    pub on_demand_languages_per_hour: u32,
     /// Trust `X-Forwarded-For` for the client address.
     pub trust_proxy: bool,
     /// Where translation models are installed, and Apertium's modes, for the admin pages.

@@ -24,6 +24,19 @@ pub enum AnyConnection {
 /// The backend type queries are built for; boxed queries name it.
 pub type AnyBackend = <AnyConnection as Connection>::Backend;
 
+/// Runs `$body` with `$c` bound to the concrete connection, for what the multi-backend
+/// cannot express although both databases can: `ON CONFLICT DO NOTHING`, `FOR UPDATE
+/// SKIP LOCKED` (the body is type-checked once per backend).
+macro_rules! on_each_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::AnyConnection::Postgresql($c) => $body,
+            $crate::db::AnyConnection::Sqlite($c) => $body,
+        }
+    };
+}
+pub(crate) use on_each_backend;
+
 /// Where the data lives, parsed from a `sqlite://PATH` or `postgres://…` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {

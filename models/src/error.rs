@@ -82,6 +82,10 @@ pub enum Error {
     SearchQueryTooLong { max: usize },
     #[error("the start of the date range is after its end")]
     InvalidDateRange,
+    #[error("at most {max} new translation languages an hour")]
+    OnDemandLimit { max: u32 },
+    #[error("translation job not found")]
+    JobNotFound,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -127,6 +131,8 @@ impl Error {
             SearchQueryEmpty => Code::SearchQueryEmpty,
             SearchQueryTooLong { .. } => Code::SearchQueryTooLong,
             InvalidDateRange => Code::InvalidDateRange,
+            OnDemandLimit { .. } => Code::OnDemandLimit,
+            JobNotFound => Code::JobNotFound,
             Internal(_) => Code::InternalError,
         }
     }
@@ -149,6 +155,7 @@ impl Error {
             | InvalidReason { max }
             | InvalidLimit { max }
             | SearchQueryTooLong { max } => vec![("max", max.to_string())],
+            OnDemandLimit { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }
     }
@@ -222,6 +229,8 @@ mod tests {
             SearchQueryEmpty,
             SearchQueryTooLong { max: 1 },
             InvalidDateRange,
+            OnDemandLimit { max: 1 },
+            JobNotFound,
             Internal("x".into()),
         ];
         for error in &all {
@@ -263,6 +272,8 @@ mod tests {
                 | SearchQueryEmpty
                 | SearchQueryTooLong { .. }
                 | InvalidDateRange
+                | OnDemandLimit { .. }
+                | JobNotFound
                 | Internal(_) => {}
             }
         }

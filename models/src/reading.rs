@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 
 /// The language a reader reads in, and every language they read.
 pub(crate) struct Reading {
+    /// In its translation form (`lang::translation_target`): `pt-BR` readers read `pt`.
     lang: String,
     reads: Vec<String>,
 }
@@ -21,7 +22,7 @@ impl Reading {
         requested: Option<&str>,
     ) -> Result<Self> {
         if let Some(tag) = requested {
-            let lang = lang::normalize(tag)?;
+            let lang = lang::translation_target(&lang::normalize(tag)?);
             return Ok(Self {
                 reads: vec![lang.clone()],
                 lang,
@@ -30,7 +31,7 @@ impl Reading {
         let reads = languages_of(conn, actor.user_id)?;
         let lang = reads
             .first()
-            .cloned()
+            .map(|first| lang::translation_target(first))
             .ok_or_else(|| Error::Internal(format!("user {} reads no language", actor.user_id)))?;
         Ok(Self { lang, reads })
     }

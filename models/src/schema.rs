@@ -180,6 +180,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     api_tokens,
     translation_jobs,
+    translation_backfills,
+    on_demand_languages,
     translations,
     segment_cache,
     worker_tokens,
@@ -202,6 +204,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        not_before -> Nullable<Timestamp>,
     }
 }
 
@@ -244,5 +247,21 @@ diesel::table! {
         entity -> Text,
         entity_id -> BigInt,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    translation_backfills (space_id, lang) {
+        space_id -> BigInt,
+        lang -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    on_demand_languages (user_id, lang) {
+        user_id -> BigInt,
+        lang -> Text,
+        requested_at -> Timestamp,
     }
 }

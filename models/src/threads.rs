@@ -168,10 +168,10 @@ pub fn list_threads(
     })
 }
 
-/// A thread with its posts in order, `limit` at a time.
 /// A thread with its posts in order, `limit` at a time, each with its translation into
 /// `lang` (default: the reader's first language) where the reader does not read it.
-/// Translations nobody had queued are queued now.
+/// Translations nobody had queued are queued now, within the reader's
+/// `on_demand_per_hour` new languages an hour (see `queue::queue_on_demand`).
 pub fn thread_page(
     db: &Db,
     actor: &Actor,
@@ -179,6 +179,7 @@ pub fn thread_page(
     cursor: Option<&str>,
     limit: usize,
     lang: Option<&str>,
+    on_demand_per_hour: u32,
 ) -> Result<ThreadPage> {
     check_page_limit(limit)?;
     let after = cursor.map(decode_id_cursor).transpose()?;
@@ -221,16 +222,23 @@ pub fn thread_page(
         Ok::<_, Error>((page, unqueued, reading.lang().to_owned()))
     })?;
     if !unqueued.is_empty() {
+        let of_kind = |kind: SourceKind| -> Vec<(i64, String, i32)> {
+            unqueued
+                .iter()
+                .filter(|u| u.0 == kind)
+                .map(|u| (u.1, u.2.clone(), u.3))
+                .collect()
+        };
+        let (posts, titles) = (of_kind(SourceKind::Post), of_kind(SourceKind::Title));
         db.write(|conn| {
-            for kind in [SourceKind::Post, SourceKind::Title] {
-                let sources: Vec<(i64, String, i32)> = unqueued
-                    .iter()
-                    .filter(|u| u.0 == kind)
-                    .map(|u| (u.1, u.2.clone(), u.3))
-                    .collect();
-                queue::queue_on_demand(conn, kind, &sources, &reading_lang)?;
-            }
-            Ok::<_, Error>(())
+            queue::queue_on_demand(
+                conn,
+                actor.user_id,
+                on_demand_per_hour,
+                &reading_lang,
+                &posts,
+                &titles,
+            )
         })?;
     }
     Ok(page)

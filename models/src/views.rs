@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
-use pontis_types::{PostView, SourceKind, ThreadView};
+use pontis_types::{PostView, SourceKind, ThreadView, TranslationStatus, TranslationView};
 
 use crate::access::{Actor, SpaceAccess};
 use crate::db::{AnyBackend, AnyConnection};
@@ -193,6 +193,9 @@ pub(crate) fn post_views_in(
         .map(|p| {
             let deleted = p.deleted_at.is_some();
             let sees_reason = access.is_moderator() || p.author_id == actor.user_id;
+            // Like the edit history, an out-of-date translation may still say what an
+            // edit took out: only the author and moderators see it.
+            let sees_previous = sees_reason;
             Ok(PostView {
                 id: p.id,
                 thread_id: p.thread_id,
@@ -213,7 +216,13 @@ pub(crate) fn post_views_in(
                     None
                 },
                 deleted,
-                translation: translated.remove(&p.id),
+                translation: translated.remove(&p.id).map(|t| {
+                    if sees_previous {
+                        t
+                    } else {
+                        without_previous(t)
+                    }
+                }),
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -234,4 +243,19 @@ pub(crate) fn authors_by_id(
         .into_iter()
         .map(|u| (u.id, u))
         .collect())
+}
+
+/// What a reader who may not see an out-of-date translation is shown instead: that the
+/// current text is being translated.
+fn without_previous(view: TranslationView) -> TranslationView {
+    if view.status != TranslationStatus::Stale {
+        return view;
+    }
+    TranslationView {
+        lang: view.lang,
+        status: TranslationStatus::Pending,
+        body: None,
+        engine: None,
+        model: None,
+    }
 }

@@ -1,6 +1,7 @@
 //! The forum's actions on both databases, below HTTP.
 
 use pontis_models::testing::TestDb;
+use pontis_models::translation::queue::ON_DEMAND_LANGUAGES_PER_HOUR;
 use pontis_models::{
     Actor, Db, accounts, moderation, modlog, on_both_backends, posts, spaces, threads,
 };
@@ -91,7 +92,16 @@ fn thread_post_edit_round_trip(t: TestDb) {
         history.iter().map(|r| r.body.as_str()).collect::<Vec<_>>(),
         ["Toll!", "Toll, danke!"]
     );
-    let page = threads::thread_page(db, &ben, created.thread.id, None, 1, None).expect("page 1");
+    let page = threads::thread_page(
+        db,
+        &ben,
+        created.thread.id,
+        None,
+        1,
+        None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
+    )
+    .expect("page 1");
     assert_eq!(page.posts.len(), 1);
     assert_eq!(page.thread.post_count, 2);
     let rest = threads::thread_page(
@@ -101,6 +111,7 @@ fn thread_post_edit_round_trip(t: TestDb) {
         page.next_cursor.as_deref(),
         50,
         None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
     )
     .expect("page 2");
     assert_eq!(rest.posts[0].id, reply.id);

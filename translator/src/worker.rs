@@ -3,8 +3,9 @@
 //! lease runs out and another worker takes its jobs.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use pontis_types::{JobOutcome, LeasedJob, SourceKind};
@@ -51,6 +52,8 @@ pub struct Worker {
     pipeline: Pipeline,
     source: Arc<dyn JobSource>,
     settings: WorkerSettings,
+    /// The ids of the batch being worked, for the log when a batch panics.
+    in_hand: Mutex<Vec<i64>>,
 }
 
 impl Worker {
@@ -59,6 +62,7 @@ impl Worker {
             pipeline,
             source,
             settings,
+            in_hand: Mutex::new(Vec::new()),
         }
     }
 
@@ -69,6 +73,9 @@ impl Worker {
             self.settings.batch_jobs,
             self.settings.lease_for,
         )?;
+        if let Ok(mut in_hand) = self.in_hand.lock() {
+            *in_hand = jobs.iter().map(|job| job.id).collect();
+        }
         let mut by_pair: BTreeMap<(String, String), Vec<&LeasedJob>> = BTreeMap::new();
         for job in &jobs {
             by_pair
@@ -77,44 +84,27 @@ impl Worker {
                 .push(job);
         }
         for ((from, to), group) in by_pair {
-            let texts: Vec<(TextKind, &str)> = group
-                .iter()
-                .map(|job| {
-                    let kind = match job.kind {
-                        SourceKind::Post => TextKind::Markdown,
-                        SourceKind::Title => TextKind::Plain,
-                    };
-                    (kind, job.text.as_str())
-                })
-                .collect();
-            let outcomes: Vec<JobOutcome> =
-                match self
-                    .pipeline
-                    .translate(&from, &to, &texts, self.source.cache())
-                {
-                    Ok(done) => done
-                        .texts
-                        .into_iter()
-                        .map(|text| JobOutcome::Translated {
-                            text,
-                            engine: done.engine.clone(),
-                            model: done.model.clone(),
+            let outcomes = match self.translate(&from, &to, &group) {
+                // One bad text must not fail its batch-mates, which may belong to other
+                // posts and other spaces: each is tried alone, and only the one that
+                // fails is charged.
+                Err(PipelineError::Engine(e)) if group.len() > 1 => {
+                    tracing::warn!(%from, %to, error = %e, jobs = group.len(),
+                        "batch failed; translating its jobs one by one");
+                    group
+                        .iter()
+                        .flat_map(|job| {
+                            self.outcomes(
+                                &from,
+                                &to,
+                                std::slice::from_ref(job),
+                                self.translate(&from, &to, std::slice::from_ref(job)),
+                            )
                         })
-                        .collect(),
-                    Err(PipelineError::Unreachable { .. }) => {
-                        let reason = format!("no installed engine translates {from} to {to}");
-                        vec![JobOutcome::Unreachable { reason }; group.len()]
-                    }
-                    Err(e) => {
-                        tracing::warn!(%from, %to, error = %e, "translation failed");
-                        vec![
-                            JobOutcome::Failed {
-                                error: e.to_string()
-                            };
-                            group.len()
-                        ]
-                    }
-                };
+                        .collect()
+                }
+                result => self.outcomes(&from, &to, &group, result),
+            };
             for (job, outcome) in group.iter().zip(&outcomes) {
                 if !self.source.complete(&self.settings.name, job, outcome)? {
                     tracing::info!(
@@ -127,17 +117,99 @@ impl Worker {
         Ok(jobs.len())
     }
 
-    /// Works until `stop` is set, on the calling thread.
+    /// Translates jobs of one language pair together.
+    fn translate(
+        &self,
+        from: &str,
+        to: &str,
+        jobs: &[&LeasedJob],
+    ) -> Result<Vec<JobOutcome>, PipelineError> {
+        let texts: Vec<(TextKind, &str)> = jobs
+            .iter()
+            .map(|job| {
+                let kind = match job.kind {
+                    SourceKind::Post => TextKind::Markdown,
+                    SourceKind::Title => TextKind::Plain,
+                };
+                (kind, job.text.as_str())
+            })
+            .collect();
+        let done = self
+            .pipeline
+            .translate(from, to, &texts, self.source.cache())?;
+        Ok(done
+            .texts
+            .into_iter()
+            .map(|text| JobOutcome::Translated {
+                text,
+                engine: done.engine.clone(),
+                model: done.model.clone(),
+            })
+            .collect())
+    }
+
+    /// What becomes of each job, from the result of translating them together.
+    fn outcomes(
+        &self,
+        from: &str,
+        to: &str,
+        jobs: &[&LeasedJob],
+        result: Result<Vec<JobOutcome>, PipelineError>,
+    ) -> Vec<JobOutcome> {
+        match result {
+            Ok(outcomes) => outcomes,
+            Err(PipelineError::Unreachable { .. }) => {
+                let reason = format!("no installed engine translates {from} to {to}");
+                vec![JobOutcome::Unreachable { reason }; jobs.len()]
+            }
+            Err(e) => {
+                tracing::warn!(%from, %to, error = %e, "translation failed");
+                vec![failed(&e.to_string()); jobs.len()]
+            }
+        }
+    }
+
+    /// Works until `stop` is set, on the calling thread. A panic (an engine's, say) is
+    /// logged with the jobs in hand and the worker goes on: those jobs come back when
+    /// their lease runs out, charged an attempt each.
     pub fn run(&self, stop: &AtomicBool) {
         while !stop.load(Ordering::Relaxed) {
-            match self.run_once() {
-                Ok(0) => std::thread::sleep(self.settings.idle_wait),
-                Ok(_) => {}
-                Err(e) => {
+            match std::panic::catch_unwind(AssertUnwindSafe(|| self.run_once())) {
+                Ok(Ok(0)) => std::thread::sleep(self.settings.idle_wait),
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => {
                     tracing::warn!(error = %e, "translation worker could not reach its jobs");
+                    std::thread::sleep(self.settings.idle_wait * 10);
+                }
+                Err(panic) => {
+                    let jobs = self
+                        .in_hand
+                        .lock()
+                        .map(|jobs| jobs.clone())
+                        .unwrap_or_else(|poisoned| poisoned.into_inner().clone());
+                    tracing::error!(
+                        ?jobs,
+                        panic = panic_message(&panic),
+                        "translation worker panicked; going on"
+                    );
                     std::thread::sleep(self.settings.idle_wait * 10);
                 }
             }
         }
     }
+}
+
+fn failed(error: &str) -> JobOutcome {
+    JobOutcome::Failed {
+        error: error.to_owned(),
+    }
+}
+
+/// A panic's message, when it has one.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
 }

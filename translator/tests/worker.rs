@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use pontis_models::testing::TestDb;
-use pontis_models::{Actor, Db, accounts, on_both_backends, posts, spaces, threads};
+use pontis_models::translation::queue::ON_DEMAND_LANGUAGES_PER_HOUR;
+use pontis_models::{Actor, Db, accounts, on_both_backends, posts, spaces, threads, translation};
 use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::Pipeline;
 use pontis_translator::route::Router;
@@ -14,7 +15,7 @@ use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 use pontis_translator::{Engine, LangPair};
 use pontis_types::*;
 
-use support::{Counting, apertium, load_ct2, make_model};
+use support::{Choking, Counting, Panicking, apertium, load_ct2, make_model};
 
 fn user(db: &Db, handle: &str, langs: &[&str]) -> Actor {
     let view = accounts::create_user(
@@ -81,8 +82,16 @@ fn english_post_reaches_a_spanish_reader_and_edits_follow(t: TestDb) {
         },
     )
     .expect("thread");
-    let pending =
-        threads::thread_page(db, &reader, created.thread.id, None, 50, None).expect("page");
+    let pending = threads::thread_page(
+        db,
+        &reader,
+        created.thread.id,
+        None,
+        50,
+        None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
+    )
+    .expect("page");
     assert_eq!(
         pending.posts[0].translation.as_ref().map(|t| t.status),
         Some(TranslationStatus::Pending)
@@ -93,7 +102,16 @@ fn english_post_reaches_a_spanish_reader_and_edits_follow(t: TestDb) {
         2,
         "the post and its title"
     );
-    let page = threads::thread_page(db, &reader, created.thread.id, None, 50, None).expect("page");
+    let page = threads::thread_page(
+        db,
+        &reader,
+        created.thread.id,
+        None,
+        50,
+        None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
+    )
+    .expect("page");
     let translation = page.posts[0].translation.clone().expect("translated");
     assert_eq!(translation.status, TranslationStatus::Ready);
     assert_eq!(translation.lang, "es");
@@ -112,9 +130,17 @@ fn english_post_reaches_a_spanish_reader_and_edits_follow(t: TestDb) {
         Some("La casa")
     );
     assert!(
-        threads::thread_page(db, &author, created.thread.id, None, 50, None)
-            .expect("page")
-            .posts[0]
+        threads::thread_page(
+            db,
+            &author,
+            created.thread.id,
+            None,
+            50,
+            None,
+            ON_DEMAND_LANGUAGES_PER_HOUR
+        )
+        .expect("page")
+        .posts[0]
             .translation
             .is_none(),
         "the author reads the original"
@@ -131,16 +157,21 @@ fn english_post_reaches_a_spanish_reader_and_edits_follow(t: TestDb) {
         },
     )
     .expect("edit");
-    let stale = threads::thread_page(db, &reader, created.thread.id, None, 50, None).expect("page");
-    let stale = stale.posts[0].translation.clone().expect("still shown");
+    let stale = threads::thread_page(
+        db,
+        &reader,
+        created.thread.id,
+        None,
+        50,
+        None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
+    )
+    .expect("page");
+    let stale = stale.posts[0].translation.clone().expect("still marked");
     assert_eq!(
-        stale.status,
-        TranslationStatus::Stale,
-        "the old translation is not shown as current"
-    );
-    assert_eq!(
-        stale.body.as_deref(),
-        Some("La casa es grande. Es rojo.\n\n```\nThe house is big.\n```")
+        (stale.status, stale.body),
+        (TranslationStatus::Pending, None),
+        "a reader is not shown the old translation, which may say what the edit removed"
     );
 
     worker.run_once().expect("work");
@@ -149,7 +180,16 @@ fn english_post_reaches_a_spanish_reader_and_edits_follow(t: TestDb) {
         1,
         "only the changed sentence goes to the engine"
     );
-    let fresh = threads::thread_page(db, &reader, created.thread.id, None, 50, None).expect("page");
+    let fresh = threads::thread_page(
+        db,
+        &reader,
+        created.thread.id,
+        None,
+        50,
+        None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
+    )
+    .expect("page");
     let fresh = fresh.posts[0].translation.clone().expect("translated");
     assert_eq!(fresh.status, TranslationStatus::Ready);
     assert_eq!(
@@ -177,7 +217,16 @@ fn stored_translation_is_what_ctranslate2_returns(t: TestDb) {
     )
     .expect("thread");
     worker(db, engine.clone(), "w1").run_once().expect("work");
-    let page = threads::thread_page(db, &reader, created.thread.id, None, 50, None).expect("page");
+    let page = threads::thread_page(
+        db,
+        &reader,
+        created.thread.id,
+        None,
+        50,
+        None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
+    )
+    .expect("page");
     let stored = page.posts[0]
         .translation
         .clone()
@@ -255,7 +304,16 @@ fn a_killed_worker_loses_no_job_and_duplicates_no_translation(t: TestDb) {
     spaces::join(db, &reader, "club", JoinSpaceRequest::default()).expect("join");
     let listed = threads::list_threads(db, &reader, "club", None, 50).expect("threads");
     for thread in listed.threads {
-        let page = threads::thread_page(db, &reader, thread.id, None, 50, None).expect("page");
+        let page = threads::thread_page(
+            db,
+            &reader,
+            thread.id,
+            None,
+            50,
+            None,
+            ON_DEMAND_LANGUAGES_PER_HOUR,
+        )
+        .expect("page");
         assert_eq!(
             page.posts[0]
                 .translation
@@ -297,13 +355,304 @@ fn unreachable_pairs_stop_with_a_note(t: TestDb) {
     let worker = worker(db, apertium("eng-spa"), "w1");
     assert_eq!(worker.run_once().expect("work"), 2);
     assert_eq!(worker.run_once().expect("work"), 0, "not retried");
-    let page = threads::thread_page(db, &reader, created.thread.id, None, 50, None).expect("page");
+    let page = threads::thread_page(
+        db,
+        &reader,
+        created.thread.id,
+        None,
+        50,
+        None,
+        ON_DEMAND_LANGUAGES_PER_HOUR,
+    )
+    .expect("page");
     let translation = page.posts[0].translation.clone().expect("a note");
     assert_eq!(translation.status, TranslationStatus::Unavailable);
     assert!(translation.body.is_none());
 }
 
+fn admin(db: &Db) -> Actor {
+    let view = accounts::create_user(
+        db,
+        accounts::NewUser {
+            handle: "admin".into(),
+            password: "long enough secret".into(),
+            display_name: None,
+            locale: "en".into(),
+            languages: vec!["en".into()],
+            is_admin: true,
+        },
+    )
+    .expect("create admin");
+    Actor {
+        user_id: view.id,
+        is_admin: true,
+    }
+}
+
+fn jobs_into(db: &Db, admin: &Actor, lang: &str) -> Vec<JobView> {
+    translation::jobs::list_jobs(db, admin, None, 100)
+        .expect("jobs")
+        .into_iter()
+        .filter(|j| j.target_lang == lang)
+        .collect()
+}
+
+fn english_thread(db: &Db, author: &Actor, title: &str, body: &str) -> ThreadWithPostView {
+    threads::create_thread(
+        db,
+        author,
+        "club",
+        CreateThreadRequest {
+            title: title.into(),
+            body: body.into(),
+            lang: Some("en".into()),
+        },
+    )
+    .expect("thread")
+}
+
+fn region_variants_are_one_language_and_new_languages_are_limited(t: TestDb) {
+    let db = &t.db;
+    let (author, _) = class(db);
+    let admin = admin(db);
+    let visitor = user(db, "visitor", &["en"]);
+    let thread = english_thread(db, &author, "The house", "The house is big.").thread;
+    let variants = [
+        "pt-BR", "pt-PT", "pt-AO", "pt-MZ", "pt-CV", "pt-GW", "pt-ST", "pt-TL", "pt-MO", "pt-CH",
+        "pt-LU", "pt-GQ", "pt-FR", "pt-AA",
+    ];
+    for variant in variants {
+        let page = threads::thread_page(db, &visitor, thread.id, None, 50, Some(variant), 5)
+            .expect("page in a region variant");
+        assert_eq!(
+            page.posts[0].translation.as_ref().map(|t| t.lang.as_str()),
+            Some("pt"),
+            "{variant} is read as pt"
+        );
+    }
+    let portuguese = jobs_into(db, &admin, "pt");
+    assert_eq!(
+        portuguese.len(),
+        2,
+        "one job for the post and one for the title, for all 14 variants: {portuguese:?}"
+    );
+    assert!(jobs_into(db, &admin, "pt-BR").is_empty());
+    for lang in ["de", "fr", "it", "ca"] {
+        threads::thread_page(db, &visitor, thread.id, None, 50, Some(lang), 5)
+            .expect("within the limit");
+    }
+    let refused = threads::thread_page(db, &visitor, thread.id, None, 50, Some("gl"), 5)
+        .expect_err("a sixth new language within the hour");
+    assert_eq!(refused.code(), "on_demand_limit");
+    assert!(jobs_into(db, &admin, "gl").is_empty(), "nothing queued");
+    threads::thread_page(db, &visitor, thread.id, None, 50, Some("pt-BR"), 5)
+        .expect("a language asked for within the hour costs nothing");
+    assert_eq!(
+        jobs_into(db, &admin, "es").len(),
+        2,
+        "the member's language"
+    );
+    let queue =
+        translation::jobs::list_jobs(db, &admin, Some(JobState::Queued), 100).expect("queue");
+    let leased = DbJobs::new(db.clone())
+        .lease("w", 2, Duration::from_secs(60))
+        .expect("lease");
+    assert_eq!(
+        queue.len(),
+        12,
+        "es, pt, de, fr, it, ca for the post and the title"
+    );
+    assert!(
+        leased.iter().all(|j| j.target_lang == "es"),
+        "a member's language outranks every on-demand one: {leased:?}"
+    );
+}
+
+fn an_on_demand_language_follows_an_edit_and_hides_what_it_took_out(t: TestDb) {
+    let db = &t.db;
+    let author = user(db, "author", &["en"]);
+    spaces::create(
+        db,
+        &author,
+        CreateSpaceRequest {
+            slug: "club".into(),
+            name: "Club".into(),
+            description: None,
+            visibility: Visibility::Public,
+        },
+    )
+    .expect("space");
+    let visitor = user(db, "visitor", &["en"]);
+    let worker = worker(db, apertium("eng-spa"), "w1");
+    let created = english_thread(db, &author, "The house", "The house is big.");
+    let read = |who: &Actor| {
+        threads::thread_page(db, who, created.thread.id, None, 50, Some("es"), 5)
+            .expect("page")
+            .posts[0]
+            .translation
+            .clone()
+            .expect("a translation view")
+    };
+    assert_eq!(read(&visitor).status, TranslationStatus::Pending);
+    worker.run_once().expect("work");
+    assert_eq!(read(&visitor).body.as_deref(), Some("La casa es grande."));
+
+    posts::edit_post(
+        db,
+        &author,
+        created.post.id,
+        EditPostRequest {
+            body: "The house is green.".into(),
+            lang: None,
+        },
+    )
+    .expect("edit");
+    let hidden = read(&visitor);
+    assert_eq!(hidden.status, TranslationStatus::Pending);
+    assert_eq!(hidden.body, None, "the edited-out word stays out of sight");
+    let previous = read(&author);
+    assert_eq!(previous.status, TranslationStatus::Stale);
+    assert_eq!(
+        previous.body.as_deref(),
+        Some("La casa es grande."),
+        "the author may still open the previous translation"
+    );
+
+    worker.run_once().expect("work");
+    let fresh = read(&visitor);
+    assert_eq!(
+        fresh.status,
+        TranslationStatus::Ready,
+        "the on-demand language follows"
+    );
+    assert_eq!(fresh.body.as_deref(), Some("La casa es verde."));
+}
+
+fn a_failing_job_fails_alone_and_a_worn_out_one_stops(t: TestDb) {
+    let db = &t.db;
+    let (author, reader) = class(db);
+    let admin = admin(db);
+    let choking = Arc::new(Choking {
+        inner: apertium("eng-spa"),
+        poison: "poison",
+    });
+    let worker = worker(db, choking, "w1");
+    let good = english_thread(db, &author, "The house", "The house is big.");
+    let bad = english_thread(db, &author, "The car", "The poison is red.");
+    assert_eq!(
+        worker.run_once().expect("work"),
+        4,
+        "two posts and two titles"
+    );
+    let page = threads::thread_page(db, &reader, good.thread.id, None, 50, None, 5).expect("page");
+    assert_eq!(
+        page.posts[0]
+            .translation
+            .as_ref()
+            .and_then(|t| t.body.as_deref()),
+        Some("La casa es grande."),
+        "its batch-mates are translated"
+    );
+    let failing: Vec<JobView> = jobs_into(db, &admin, "es")
+        .into_iter()
+        .filter(|j| j.source_id == bad.post.id && j.kind == SourceKind::Post)
+        .collect();
+    assert_eq!(failing.len(), 1);
+    assert_eq!(failing[0].state, JobState::Queued, "retried later");
+    assert_eq!(failing[0].attempts, 1);
+    assert!(
+        failing[0]
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("choked")),
+        "{failing:?}"
+    );
+    assert_eq!(
+        worker.run_once().expect("work"),
+        0,
+        "a failed job waits before its next lease"
+    );
+
+    // A job whose worker dies or hangs: leased and never completed, MAX_ATTEMPTS times.
+    let retried = translation::jobs::retry(db, &admin, failing[0].id).expect("retry");
+    assert_eq!((retried.state, retried.attempts), (JobState::Queued, 0));
+    let jobs = DbJobs::new(db.clone());
+    for _ in 0..translation::lease::MAX_ATTEMPTS {
+        let leased = jobs.lease("dies", 10, Duration::ZERO).expect("lease");
+        assert_eq!(leased.len(), 1, "leased again once its lease ran out");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        jobs.lease("dies", 10, Duration::ZERO)
+            .expect("lease")
+            .is_empty()
+    );
+    let worn_out =
+        translation::jobs::list_jobs(db, &admin, Some(JobState::Failed), 10).expect("failed jobs");
+    assert_eq!(worn_out.len(), 1);
+    assert!(
+        worn_out[0]
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("choked")),
+        "keeps its last error: {worn_out:?}"
+    );
+    assert!(
+        translation::jobs::retry(db, &reader, worn_out[0].id).is_err(),
+        "only admins retry"
+    );
+}
+
+fn a_panicking_engine_does_not_stop_the_worker(t: TestDb) {
+    let db = &t.db;
+    let (author, reader) = class(db);
+    let panicking = Arc::new(Panicking {
+        inner: apertium("eng-spa"),
+        poison: "poison",
+    });
+    let worker = Worker::new(
+        Pipeline::new(Router::new(vec![panicking])),
+        Arc::new(DbJobs::new(db.clone())),
+        WorkerSettings {
+            name: "w1".into(),
+            batch_jobs: 1,
+            lease_for: Duration::from_secs(60),
+            idle_wait: Duration::from_millis(10),
+        },
+    );
+    english_thread(db, &author, "The car", "The poison is red.");
+    let good = english_thread(db, &author, "The house", "The house is big.");
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let translated = std::thread::scope(|scope| {
+        scope.spawn(|| worker.run(&stop));
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let body = loop {
+            let page =
+                threads::thread_page(db, &reader, good.thread.id, None, 50, None, 5).expect("page");
+            let body = page.posts[0]
+                .translation
+                .as_ref()
+                .and_then(|t| t.body.clone());
+            if body.is_some() || std::time::Instant::now() > deadline {
+                break body;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        body
+    });
+    assert_eq!(
+        translated.as_deref(),
+        Some("La casa es grande."),
+        "the worker went on after the panic"
+    );
+}
+
 on_both_backends!(
+    a_panicking_engine_does_not_stop_the_worker,
+    region_variants_are_one_language_and_new_languages_are_limited,
+    an_on_demand_language_follows_an_edit_and_hides_what_it_took_out,
+    a_failing_job_fails_alone_and_a_worn_out_one_stops,
     english_post_reaches_a_spanish_reader_and_edits_follow,
     stored_translation_is_what_ctranslate2_returns,
     a_killed_worker_loses_no_job_and_duplicates_no_translation,

@@ -88,6 +88,9 @@ error_codes! {
     SearchQueryEmpty = "search_query_empty", InvalidRequest;
     SearchQueryTooLong = "search_query_too_long", InvalidRequest;
     InvalidDateRange = "invalid_date_range", InvalidRequest;
+    // Translation
+    OnDemandLimit = "on_demand_limit", InvalidRequest;
+    JobNotFound = "job_not_found", NotFound;
     // The request itself
     InvalidJson = "invalid_json", InvalidRequest;
     InvalidQuery = "invalid_query", InvalidRequest;

@@ -32,6 +32,21 @@ pub fn normalize(tag: &str) -> Result<String, InvalidLanguageTag> {
     Ok(id.to_string())
 }
 
+/// The language a reader's tag is translated into: the language, with its script where
+/// the tag names one, without region or variants. `pt-BR` readers read `pt`, `es-419` is
+/// `es`, but `zh-Hant` stays apart from `zh-Hans`. Translation jobs, stored translations
+/// and the sentence cache all use this form, so the region variants of one language are
+/// translated once. `tag` should be normalized; an unparsable one is returned as it is.
+pub fn translation_target(tag: &str) -> String {
+    match tag.parse::<LanguageIdentifier>() {
+        Ok(id) => match id.script {
+            Some(script) => format!("{}-{}", id.language, script),
+            None => id.language.to_string(),
+        },
+        Err(_) => tag.to_owned(),
+    }
+}
+
 /// Detects the language of a text. A confident detection is taken as it is; a weaker one
 /// only when it names one of `author_languages`, the languages its author reads (the
 /// detector often confuses close languages such as Spanish and Portuguese on short texts).
@@ -83,6 +98,22 @@ mod tests {
         for bad in ["", "xx", "qq-ZZ", "en_US!", "english", "12"] {
             let err = normalize(bad).expect_err(bad);
             assert_eq!(err.tag, bad.chars().take(64).collect::<String>(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn translation_targets_drop_regions_and_keep_scripts() {
+        for (tag, target) in [
+            ("pt-BR", "pt"),
+            ("es-419", "es"),
+            ("es-AA", "es"),
+            ("en", "en"),
+            ("zh-Hant-TW", "zh-Hant"),
+            ("zh-Hans", "zh-Hans"),
+            ("sr-Latn-RS", "sr-Latn"),
+            ("de-CH-1996", "de"),
+        ] {
+            assert_eq!(translation_target(tag), target, "{tag}");
         }
     }
 

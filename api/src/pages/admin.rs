@@ -3,15 +3,16 @@
 
 use std::path::Path;
 
+use actix_web::web::Form;
 use pontis_models::{Error, translation, workers};
 use pontis_translator::Engine;
 use pontis_translator::apertium;
 use pontis_translator::manifest::{MANIFEST_FILE, Manifest, ManifestEngine};
 use pontis_types::limits;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::context::{Page, PageResult};
+use super::context::{Page, PageResult, redirect};
 
 pub async fn translation(page: Page) -> PageResult {
     let actor = page.actor()?;
@@ -27,6 +28,24 @@ pub async fn translation(page: Page) -> PageResult {
         "admin_translation.html",
         json!({"tab": "translation", "jobs": jobs, "workers": workers}),
     )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RetryForm {
+    csrf_token: String,
+}
+
+/// The admin page's retry button for a failed job.
+pub async fn retry_job(
+    page: Page,
+    id: actix_web::web::Path<i64>,
+    form: Form<RetryForm>,
+) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let (actor, job_id) = (page.actor()?, *id);
+    page.run(move |db| translation::jobs::retry(db, &actor, job_id))
+        .await?;
+    Ok(redirect("/admin/translation"))
 }
 
 #[derive(Debug, Serialize)]

@@ -68,6 +68,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/p/{id}/unhide" => post moderation::unhide_post;
         "/reports/{id}/resolve" => post moderation::resolve_report;
         "/admin/translation" => get admin::translation;
+        "/admin/translation-jobs/{id}/retry" => post admin::retry_job;
         "/admin/models" => get admin::models;
         "/search" => get search::search;
     }

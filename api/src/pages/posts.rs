@@ -24,11 +24,19 @@ pub async fn fragment(page: Page, id: Path<i64>, query: Query<LangQuery>) -> Pag
     let viewer = page.viewer()?;
     let (actor, post_id) = (viewer.auth.actor, *id);
     let lang = query.into_inner().lang.filter(|l| !l.is_empty());
+    let on_demand = page.state.on_demand_languages_per_hour;
     let (post, space) = page
         .run(move |db| {
             let post = posts::get_post(db, &actor, post_id, lang.as_deref())?;
-            let thread =
-                threads::thread_page(db, &actor, post.thread_id, None, 1, lang.as_deref())?;
+            let thread = threads::thread_page(
+                db,
+                &actor,
+                post.thread_id,
+                None,
+                1,
+                lang.as_deref(),
+                on_demand,
+            )?;
             let space = spaces::get(db, &actor, &thread.thread.space)?;
             Ok((post, space))
         })

@@ -118,6 +118,7 @@ async fn thread_page(
     let lang = query.lang.clone().filter(|l| !l.is_empty());
     let cursor = query.cursor.clone();
     let reading = lang.clone();
+    let on_demand = page.state.on_demand_languages_per_hour;
     let (thread_page, space) = page
         .run(move |db| {
             let found = threads::thread_page(
@@ -127,6 +128,7 @@ async fn thread_page(
                 cursor.as_deref(),
                 50,
                 reading.as_deref(),
+                on_demand,
             )?;
             let space = spaces::get(db, &actor, &found.thread.space)?;
             if let Some(last) = found.posts.iter().map(|p| p.id).max() {

@@ -54,6 +54,31 @@ pub async fn translation_jobs(
     ))
 }
 
+/// Put a job back in the queue with its attempts cleared (a failed one, once its engine
+/// is fixed). A job a worker holds now is left to it. Global administrators only.
+#[utoipa::path(
+    tag = "admin",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, body = JobView),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "job_not_found"),
+    )
+)]
+#[post("/admin/translation-jobs/{id}/retry")]
+pub async fn retry_translation_job(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+) -> ApiResult<Json<JobView>> {
+    let id = id.into_inner();
+    Ok(Json(
+        state
+            .run(move |db| jobs::retry(db, &user.actor(), id))
+            .await?,
+    ))
+}
+
 /// Create a token for a translation worker on another machine. Global administrators only.
 #[utoipa::path(
     tag = "admin",

@@ -99,6 +99,7 @@ pub async fn get_thread(
 ) -> ApiResult<Json<ThreadPage>> {
     let id = id.into_inner();
     let query = query.into_inner();
+    let on_demand = state.on_demand_languages_per_hour;
     Ok(Json(
         state
             .run(move |db| {
@@ -109,6 +110,7 @@ pub async fn get_thread(
                     query.cursor.as_deref(),
                     query.limit.unwrap_or(PAGE_DEFAULT),
                     query.lang.as_deref(),
+                    on_demand,
                 )
             })
             .await?,

@@ -4,7 +4,7 @@
 use pontis_models::Backend;
 use serde_json::{Value, json};
 
-use crate::common::{Class, TestApp, TestUser};
+use crate::common::{Auth, Class, TestApp, TestUser};
 use pontis_models::on_both_backends;
 
 fn thread_ids(list: &Value) -> Vec<i64> {
@@ -621,8 +621,67 @@ async fn thread_switches_take_an_optional_reason(backend: Backend) {
         .expect_error(400, "invalid_json");
 }
 
+async fn an_edit_hides_the_old_translation_from_readers_and_on_demand_is_limited(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let owner = app.register("owner", &["en"]).await;
+    app.space(&owner, "club", "public").await;
+    let visitor = app.register("visitor", &["en"]).await;
+    let (thread, post) = app
+        .thread(&owner, "club", "The house", "The house is big.")
+        .await;
+    let api = format!("/api/v1/threads/{thread}?lang=es");
+    let page = format!("/t/{thread}?lang=es");
+    let as_visitor = Auth::Cookie {
+        user: &visitor,
+        csrf: false,
+    };
+    app.get(&api, &visitor).await.expect(200);
+    app.translate_pending().await;
+    let read = app.get(&api, &visitor).await.expect(200);
+    assert_eq!(
+        read["posts"][0]["translation"]["body"],
+        "La casa es grande."
+    );
+    let html = app.get(&page, as_visitor).await;
+    assert!(
+        html.body.to_string().contains("grande"),
+        "the page shows translations"
+    );
+
+    app.patch(
+        &format!("/api/v1/posts/{post}"),
+        &owner,
+        json!({"body": "The house is green."}),
+    )
+    .await
+    .expect(200);
+    let read = app.get(&api, &visitor).await.expect(200);
+    assert_eq!(read["posts"][0]["translation"]["status"], "pending");
+    assert!(!read.to_string().contains("grande"), "{read}");
+    let html = app.get(&page, as_visitor).await;
+    assert_eq!(html.status, 200);
+    assert!(!html.body.to_string().contains("grande"), "{}", html.body);
+    let own = app.get(&api, &owner).await.expect(200);
+    assert_eq!(own["posts"][0]["translation"]["status"], "stale");
+    assert_eq!(own["posts"][0]["translation"]["body"], "La casa es grande.");
+
+    app.translate_pending().await;
+    let read = app.get(&api, &visitor).await.expect(200);
+    assert_eq!(read["posts"][0]["translation"]["body"], "La casa es verde.");
+
+    for lang in ["pt-BR", "de", "fr", "it"] {
+        app.get(&format!("/api/v1/threads/{thread}?lang={lang}"), &visitor)
+            .await
+            .expect(200);
+    }
+    app.get(&format!("/api/v1/threads/{thread}?lang=ca"), &visitor)
+        .await
+        .expect_error(429, "on_demand_limit");
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    an_edit_hides_the_old_translation_from_readers_and_on_demand_is_limited,
     member_starts_a_thread_with_its_first_post,
     starting_a_thread_rejects_bad_input,
     starting_a_thread_in_an_unknown_space_is_not_found,

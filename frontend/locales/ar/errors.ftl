@@ -45,3 +45,5 @@ error-search-query-empty = اكتب كلمة أو كلمتين للبحث عنه
 error-search-query-too-long = يمكن أن يتكون البحث من { $max } حرفًا على الأكثر.
 error-invalid-date-range = بداية النطاق الزمني تقع بعد نهايته.
 error-search-unavailable = البحث غير متاح الآن. حاول مرة أخرى بعد قليل.
+error-on-demand-limit = يمكنك طلب { $max } لغات ترجمة جديدة على الأكثر في الساعة. حاول مرة أخرى لاحقًا، أو اقرأ بلغة من لغات مساحتك.
+error-job-not-found = لا توجد مهمة ترجمة كهذه.

@@ -217,6 +217,7 @@ admin-job-source = النص
 admin-job-languages = اللغات
 admin-job-state = الحالة
 admin-job-attempts = المحاولات
+admin-job-retry = أعد المحاولة
 admin-job-updated = آخر تحديث
 admin-model-engine = المحرك
 admin-model-name = النموذج

@@ -209,6 +209,7 @@ admin-job-source = Text
 admin-job-languages = Llengües
 admin-job-state = Estat
 admin-job-attempts = Intents
+admin-job-retry = Torna-ho a provar
 admin-job-updated = Actualitzat
 admin-model-engine = Motor
 admin-model-name = Model

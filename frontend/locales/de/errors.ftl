@@ -45,3 +45,5 @@ error-search-query-empty = Gib ein oder zwei Wörter ein, nach denen gesucht wer
 error-search-query-too-long = Eine Suche darf höchstens { $max } Zeichen lang sein.
 error-invalid-date-range = Der Beginn des Zeitraums liegt nach seinem Ende.
 error-search-unavailable = Die Suche ist gerade nicht verfügbar. Versuche es gleich noch einmal.
+error-on-demand-limit = Du kannst höchstens { $max } neue Übersetzungssprachen pro Stunde anfordern. Versuche es später noch einmal oder lies in einer Sprache deines Bereichs.
+error-job-not-found = Diesen Übersetzungsauftrag gibt es nicht.

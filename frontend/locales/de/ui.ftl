@@ -209,6 +209,7 @@ admin-job-source = Text
 admin-job-languages = Sprachen
 admin-job-state = Status
 admin-job-attempts = Versuche
+admin-job-retry = Erneut versuchen
 admin-job-updated = Aktualisiert
 admin-model-engine = Engine
 admin-model-name = Modell

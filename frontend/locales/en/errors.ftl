@@ -46,3 +46,5 @@ error-search-query-empty = Type a word or two to search for.
 error-search-query-too-long = A search can be at most { $max } characters long.
 error-invalid-date-range = The start of the date range is after its end.
 error-search-unavailable = Search is not available right now. Try again in a moment.
+error-on-demand-limit = You can ask for at most { $max } new translation languages an hour. Try again later, or read in a language of your space.
+error-job-not-found = There is no such translation job.

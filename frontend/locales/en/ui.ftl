@@ -212,6 +212,7 @@ admin-job-source = Text
 admin-job-languages = Languages
 admin-job-state = State
 admin-job-attempts = Attempts
+admin-job-retry = Retry
 admin-job-updated = Updated
 admin-model-engine = Engine
 admin-model-name = Model

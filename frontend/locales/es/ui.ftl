@@ -209,6 +209,7 @@ admin-job-source = Texto
 admin-job-languages = Idiomas
 admin-job-state = Estado
 admin-job-attempts = Intentos
+admin-job-retry = Reintentar
 admin-job-updated = Actualizado
 admin-model-engine = Motor
 admin-model-name = Modelo

@@ -209,6 +209,7 @@ admin-job-source = Texte
 admin-job-languages = Langues
 admin-job-state = État
 admin-job-attempts = Tentatives
+admin-job-retry = Réessayer
 admin-job-updated = Mis à jour
 admin-model-engine = Moteur
 admin-model-name = Modèle

@@ -45,3 +45,5 @@ error-search-query-empty = Scrivi una o due parole da cercare.
 error-search-query-too-long = Una ricerca può contenere al massimo { $max } caratteri.
 error-invalid-date-range = L'inizio dell'intervallo di date è successivo alla fine.
 error-search-unavailable = La ricerca non è disponibile in questo momento. Riprova tra poco.
+error-on-demand-limit = Puoi chiedere al massimo { $max } nuove lingue di traduzione all’ora. Riprova più tardi, oppure leggi in una lingua del tuo spazio.
+error-job-not-found = Questo lavoro di traduzione non esiste.

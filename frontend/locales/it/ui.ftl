@@ -209,6 +209,7 @@ admin-job-source = Testo
 admin-job-languages = Lingue
 admin-job-state = Stato
 admin-job-attempts = Tentativi
+admin-job-retry = Riprova
 admin-job-updated = Aggiornato
 admin-model-engine = Motore
 admin-model-name = Modello

@@ -45,3 +45,5 @@ error-search-query-empty = 検索する言葉を入力してください。
 error-search-query-too-long = 検索は { $max } 文字までです。
 error-invalid-date-range = 期間の開始が終了より後になっています。
 error-search-unavailable = 現在検索を利用できません。しばらくしてからもう一度お試しください。
+error-on-demand-limit = 新しい翻訳言語は 1 時間に { $max } 件までしか頼めません。しばらくしてからもう一度試すか、スペースの言語で読んでください。
+error-job-not-found = その翻訳ジョブはありません。

@@ -186,6 +186,7 @@ admin-job-source = テキスト
 admin-job-languages = 言語
 admin-job-state = 状態
 admin-job-attempts = 試行回数
+admin-job-retry = 再試行
 admin-job-updated = 更新日時
 admin-model-engine = エンジン
 admin-model-name = モデル

@@ -186,6 +186,7 @@ admin-job-source = 텍스트
 admin-job-languages = 언어
 admin-job-state = 상태
 admin-job-attempts = 시도 횟수
+admin-job-retry = 다시 시도
 admin-job-updated = 갱신
 admin-model-engine = 엔진
 admin-model-name = 모델

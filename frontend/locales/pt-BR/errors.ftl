@@ -45,3 +45,5 @@ error-search-query-empty = Digite uma ou duas palavras para buscar.
 error-search-query-too-long = Uma busca pode ter no máximo { $max } caracteres.
 error-invalid-date-range = O início do período é posterior ao fim.
 error-search-unavailable = A busca não está disponível agora. Tente de novo daqui a pouco.
+error-on-demand-limit = Você pode pedir no máximo { $max } novos idiomas de tradução por hora. Tente de novo mais tarde ou leia em um idioma do seu espaço.
+error-job-not-found = Essa tarefa de tradução não existe.

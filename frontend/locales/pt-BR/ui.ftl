@@ -209,6 +209,7 @@ admin-job-source = Texto
 admin-job-languages = Idiomas
 admin-job-state = Estado
 admin-job-attempts = Tentativas
+admin-job-retry = Tentar de novo
 admin-job-updated = Atualizado
 admin-model-engine = Mecanismo
 admin-model-name = Modelo

@@ -213,6 +213,7 @@ admin-job-source = Текст
 admin-job-languages = Мови
 admin-job-state = Стан
 admin-job-attempts = Спроби
+admin-job-retry = Повторити
 admin-job-updated = Оновлено
 admin-model-engine = Рушій
 admin-model-name = Модель

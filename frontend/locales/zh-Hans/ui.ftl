@@ -186,6 +186,7 @@ admin-job-source = 文本
 admin-job-languages = 语言
 admin-job-state = 状态
 admin-job-attempts = 尝试次数
+admin-job-retry = 重试
 admin-job-updated = 更新时间
 admin-model-engine = 引擎
 admin-model-name = 模型

@@ -8,7 +8,7 @@ use crate::access::Actor;
 use crate::cursor::check_page_limit;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::rows::utc;
+use crate::rows::{now, utc};
 use crate::schema::translation_jobs;
 
 #[derive(Queryable, Selectable)]
@@ -25,6 +25,24 @@ struct JobRow {
     last_error: Option<String>,
     lease_owner: Option<String>,
     updated_at: NaiveDateTime,
+}
+
+impl JobRow {
+    fn view(self) -> JobView {
+        JobView {
+            id: self.id,
+            kind: self.source_kind,
+            source_id: self.source_id,
+            source_lang: self.source_lang,
+            target_lang: self.target_lang,
+            revision: self.source_revision,
+            state: self.state,
+            attempts: self.attempts,
+            last_error: self.last_error,
+            lease_owner: self.lease_owner,
+            updated_at: utc(self.updated_at),
+        }
+    }
 }
 
 /// The translation queue, newest first; global admins only. `state` narrows it.
@@ -48,21 +66,35 @@ pub fn list_jobs(
             .limit(limit as i64)
             .select(JobRow::as_select())
             .load(conn)?;
-        Ok(rows
-            .into_iter()
-            .map(|row| JobView {
-                id: row.id,
-                kind: row.source_kind,
-                source_id: row.source_id,
-                source_lang: row.source_lang,
-                target_lang: row.target_lang,
-                revision: row.source_revision,
-                state: row.state,
-                attempts: row.attempts,
-                last_error: row.last_error,
-                lease_owner: row.lease_owner,
-                updated_at: utc(row.updated_at),
-            })
-            .collect())
+        Ok(rows.into_iter().map(JobRow::view).collect())
+    })
+}
+
+/// Puts a job back in the queue with its attempts cleared, e.g. a failed one after an
+/// engine was fixed; global admins only. A job a worker holds now is left to it.
+pub fn retry(db: &Db, actor: &Actor, job_id: i64) -> Result<JobView> {
+    if !actor.is_admin {
+        return Err(Error::PermissionDenied);
+    }
+    db.write(|conn| {
+        diesel::update(
+            translation_jobs::table
+                .find(job_id)
+                .filter(translation_jobs::state.ne(JobState::Leased)),
+        )
+        .set((
+            translation_jobs::state.eq(JobState::Queued),
+            translation_jobs::attempts.eq(0),
+            translation_jobs::not_before.eq(None::<NaiveDateTime>),
+            translation_jobs::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+        translation_jobs::table
+            .find(job_id)
+            .select(JobRow::as_select())
+            .first(conn)
+            .optional()?
+            .map(JobRow::view)
+            .ok_or(Error::JobNotFound)
     })
 }

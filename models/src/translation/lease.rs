@@ -6,35 +6,76 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use pontis_types::{JobOutcome, JobState, LeasedJob, SourceKind};
 
-use crate::db::Db;
+use crate::db::{AnyConnection, Db};
 use crate::error::Result;
 use crate::rows::now;
 use crate::schema::{posts, threads, translation_jobs};
 use crate::translation::translations::store_translation;
 
-/// Attempts before a failing job stops and shows its error to admins.
+/// Leases before a job stops and shows its last error to admins: a job that fails, or
+/// whose worker dies or hangs, this many times is not handed out again.
 pub const MAX_ATTEMPTS: i32 = 3;
+/// The wait before a failed job is leased again: this, doubled for each attempt so far,
+/// and never more than `RETRY_WAIT_MAX`.
+const RETRY_WAIT_FIRST: Duration = Duration::seconds(5);
+const RETRY_WAIT_MAX: Duration = Duration::minutes(10);
+
+/// How long a job that failed `attempts` times waits before its next lease.
+pub fn retry_wait(attempts: i32) -> Duration {
+    let doublings = attempts.saturating_sub(1).clamp(0, 16) as u32;
+    (RETRY_WAIT_FIRST * 2_i32.pow(doublings)).min(RETRY_WAIT_MAX)
+}
 
 /// Leases up to `limit` jobs, most urgent first, for `lease_for`. Jobs whose lease ran out
-/// (a crashed worker's) are taken again. On PostgreSQL, concurrent workers never get the
-/// same job: the guarded UPDATE re-checks each row once the other transaction commits.
+/// (a crashed worker's) are taken again, until they were leased `MAX_ATTEMPTS` times: then
+/// they fail, keeping their last error. Attempts are counted here, when a job is leased,
+/// so a job that crashes or hangs its worker is charged too. On PostgreSQL, concurrent
+/// workers skip each other's rows (`FOR UPDATE SKIP LOCKED`) instead of waiting on them.
 pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<Vec<LeasedJob>> {
     db.write(|conn| {
         let at = now();
+        let expired = translation_jobs::state
+            .eq(JobState::Leased)
+            .and(translation_jobs::lease_expires_at.lt(at));
+        let worn_out = || {
+            translation_jobs::table
+                .filter(expired)
+                .filter(translation_jobs::attempts.ge(MAX_ATTEMPTS))
+        };
+        diesel::update(worn_out().filter(translation_jobs::last_error.is_null()))
+            .set(translation_jobs::last_error.eq(format!(
+                "leased {MAX_ATTEMPTS} times without completing: the worker crashed or hung"
+            )))
+            .execute(conn)?;
+        diesel::update(worn_out())
+            .set((
+                translation_jobs::state.eq(JobState::Failed),
+                translation_jobs::lease_owner.eq(None::<String>),
+                translation_jobs::updated_at.eq(at),
+            ))
+            .execute(conn)?;
         let available = translation_jobs::state
             .eq(JobState::Queued)
-            .or(translation_jobs::state
-                .eq(JobState::Leased)
-                .and(translation_jobs::lease_expires_at.lt(at)));
-        let candidates: Vec<i64> = translation_jobs::table
-            .filter(available)
-            .order((
-                translation_jobs::priority.desc(),
-                translation_jobs::id.asc(),
-            ))
-            .limit(limit)
-            .select(translation_jobs::id)
-            .load(conn)?;
+            .and(
+                translation_jobs::not_before
+                    .is_null()
+                    .or(translation_jobs::not_before.le(at)),
+            )
+            .or(expired);
+        let candidates = || {
+            translation_jobs::table
+                .filter(available)
+                .order((
+                    translation_jobs::priority.desc(),
+                    translation_jobs::id.asc(),
+                ))
+                .limit(limit)
+                .select(translation_jobs::id)
+        };
+        let candidates: Vec<i64> = match conn {
+            AnyConnection::Postgresql(c) => candidates().for_update().skip_locked().load(c)?,
+            AnyConnection::Sqlite(c) => candidates().load(c)?,
+        };
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
@@ -52,7 +93,7 @@ pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<V
         ))
         .returning(translation_jobs::id)
         .get_results(conn)?;
-        let rows: Vec<(i64, SourceKind, i64, String, String)> = translation_jobs::table
+        let rows: Vec<(i64, SourceKind, i64, String, String, i32)> = translation_jobs::table
             .filter(translation_jobs::id.eq_any(&leased))
             .order((
                 translation_jobs::priority.desc(),
@@ -64,12 +105,13 @@ pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<V
                 translation_jobs::source_id,
                 translation_jobs::source_lang,
                 translation_jobs::target_lang,
+                translation_jobs::source_revision,
             ))
             .load(conn)?;
         // The texts, two queries for the whole batch: the writer is held meanwhile.
         let mut post_ids = Vec::new();
         let mut thread_ids = Vec::new();
-        for (_, kind, source_id, _, _) in &rows {
+        for (_, kind, source_id, ..) in &rows {
             match kind {
                 SourceKind::Post => post_ids.push(*source_id),
                 SourceKind::Title => thread_ids.push(*source_id),
@@ -91,21 +133,30 @@ pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<V
             .collect();
         let mut jobs = Vec::with_capacity(rows.len());
         let mut gone = Vec::new();
-        for (id, kind, source_id, source_lang, target_lang) in rows {
+        for (id, kind, source_id, source_lang, target_lang, queued_revision) in rows {
             let source = match kind {
                 SourceKind::Post => bodies.get(&source_id).cloned(),
                 SourceKind::Title => titles.get(&source_id).map(|title| (title.clone(), 1)),
             };
             match source {
-                Some((text, revision)) => jobs.push(LeasedJob {
-                    id,
-                    kind,
-                    source_id,
-                    source_lang,
-                    target_lang,
-                    revision,
-                    text,
-                }),
+                Some((text, revision)) => {
+                    if revision != queued_revision {
+                        // Edited since it was queued: the job translates what is handed
+                        // out now, so that its result is accepted.
+                        diesel::update(translation_jobs::table.find(id))
+                            .set(translation_jobs::source_revision.eq(revision))
+                            .execute(conn)?;
+                    }
+                    jobs.push(LeasedJob {
+                        id,
+                        kind,
+                        source_id,
+                        source_lang,
+                        target_lang,
+                        revision,
+                        text,
+                    })
+                }
                 None => gone.push(id),
             }
         }
@@ -174,12 +225,14 @@ pub fn complete(
             }
             JobOutcome::Failed { error } => (JobState::Queued, Some(error.clone())),
         };
+        let not_before = (state == JobState::Queued).then(|| at + retry_wait(attempts));
         diesel::update(translation_jobs::table.find(job_id))
             .set((
                 translation_jobs::state.eq(state),
                 translation_jobs::last_error.eq(error),
                 translation_jobs::lease_owner.eq(None::<String>),
                 translation_jobs::lease_expires_at.eq(None::<NaiveDateTime>),
+                translation_jobs::not_before.eq(not_before),
                 translation_jobs::updated_at.eq(at),
             ))
             .execute(conn)?;

@@ -3,20 +3,26 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDateTime;
+use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use pontis_types::lang::same_language;
+use pontis_types::lang::{same_language, translation_target};
 use pontis_types::{JobState, SourceKind};
 
-use crate::db::AnyConnection;
-use crate::error::Result;
+use crate::db::{AnyConnection, on_each_backend};
+use crate::error::{Error, Result};
 use crate::rows::{Post, Thread, now};
-use crate::schema::{memberships, posts, threads, translation_jobs, user_languages};
+use crate::schema::{
+    memberships, on_demand_languages, posts, threads, translation_backfills, translation_jobs,
+    translations, user_languages,
+};
 
-/// New and edited posts go first; backfill for a new member's language waits.
+/// New and edited posts go first; then a new member's language for recent threads; last
+/// what a reader asked for in a language no member reads.
 pub const PRIORITY_NEW: i32 = 10;
-pub const PRIORITY_ON_DEMAND: i32 = 20;
 pub const PRIORITY_BACKFILL: i32 = 0;
+pub const PRIORITY_ON_DEMAND: i32 = -10;
+/// New on-demand languages a reader may start an hour, unless configured otherwise.
+pub const ON_DEMAND_LANGUAGES_PER_HOUR: u32 = 5;
 /// Threads a new member's language is backfilled for.
 pub const BACKFILL_THREADS: i64 = 20;
 
@@ -45,16 +51,18 @@ fn target_languages(
         if langs.iter().any(|l| same_language(l, source_lang)) {
             continue;
         }
-        if let Some(first) = langs.first()
-            && !targets.iter().any(|t| same_language(t, first))
+        if let Some(first) = langs.first().map(|l| translation_target(l))
+            && !targets.contains(&first)
         {
-            targets.push(first.clone());
+            targets.push(first);
         }
     }
     Ok(targets)
 }
 
-/// Queues (or re-queues, after an edit) one job per target language.
+/// Queues (or re-queues, after an edit) one job per target language, each in its
+/// translation form. Two writers queueing the same job at once both succeed: the second
+/// insert does nothing.
 fn queue(
     conn: &mut AnyConnection,
     kind: SourceKind,
@@ -93,12 +101,13 @@ fn queue(
                         translation_jobs::lease_owner.eq(None::<String>),
                         translation_jobs::lease_expires_at.eq(None::<NaiveDateTime>),
                         translation_jobs::last_error.eq(None::<String>),
+                        translation_jobs::not_before.eq(None::<NaiveDateTime>),
                         translation_jobs::updated_at.eq(at),
                     ))
                     .execute(conn)?;
             }
             None => {
-                diesel::insert_into(translation_jobs::table)
+                let insert = diesel::insert_into(translation_jobs::table)
                     .values((
                         translation_jobs::source_kind.eq(kind),
                         translation_jobs::source_id.eq(source_id),
@@ -110,14 +119,22 @@ fn queue(
                         translation_jobs::created_at.eq(at),
                         translation_jobs::updated_at.eq(at),
                     ))
-                    .execute(conn)?;
+                    .on_conflict((
+                        translation_jobs::source_kind,
+                        translation_jobs::source_id,
+                        translation_jobs::target_lang,
+                    ))
+                    .do_nothing();
+                on_each_backend!(conn, |c| insert.execute(c))?;
             }
         }
     }
     Ok(())
 }
 
-/// Queues a new or edited post for every language its space's members need.
+/// Queues a new or edited post for every language its space's members need, and, after
+/// an edit, again for every other language it has a translation or a job in: a language
+/// asked for on demand must not keep the old text.
 pub(crate) fn queue_post(conn: &mut AnyConnection, space_id: i64, post: &Post) -> Result<()> {
     let targets = target_languages(conn, space_id, &post.lang)?;
     queue(
@@ -128,6 +145,33 @@ pub(crate) fn queue_post(conn: &mut AnyConnection, space_id: i64, post: &Post) -
         post.revision,
         &targets,
         PRIORITY_NEW,
+    )?;
+    if post.revision == 1 {
+        return Ok(());
+    }
+    let mut others: Vec<String> = translation_jobs::table
+        .filter(translation_jobs::source_kind.eq(SourceKind::Post))
+        .filter(translation_jobs::source_id.eq(post.id))
+        .select(translation_jobs::target_lang)
+        .load(conn)?;
+    others.extend(
+        translations::table
+            .filter(translations::source_kind.eq(SourceKind::Post))
+            .filter(translations::source_id.eq(post.id))
+            .select(translations::target_lang)
+            .load::<String>(conn)?,
+    );
+    others.sort();
+    others.dedup();
+    others.retain(|lang| !targets.contains(lang));
+    queue(
+        conn,
+        SourceKind::Post,
+        post.id,
+        &post.lang,
+        post.revision,
+        &others,
+        PRIORITY_ON_DEMAND,
     )
 }
 
@@ -146,7 +190,8 @@ pub(crate) fn queue_title(conn: &mut AnyConnection, thread: &Thread) -> Result<(
 }
 
 /// A new member who reads none of a recent thread's languages gets its posts queued in
-/// their first language, after the new posts of everyone else.
+/// their first language, after the new posts of everyone else. Once per space and
+/// language: joining again, or a second reader of that language, queues nothing.
 pub(crate) fn backfill_for_member(
     conn: &mut AnyConnection,
     space_id: i64,
@@ -157,9 +202,21 @@ pub(crate) fn backfill_for_member(
         .order(user_languages::position.asc())
         .select(user_languages::lang)
         .load(conn)?;
-    let Some(first) = langs.first().cloned() else {
+    let Some(first) = langs.first().map(|l| translation_target(l)) else {
         return Ok(());
     };
+    let mark = diesel::insert_into(translation_backfills::table)
+        .values((
+            translation_backfills::space_id.eq(space_id),
+            translation_backfills::lang.eq(&first),
+            translation_backfills::created_at.eq(now()),
+        ))
+        .on_conflict((translation_backfills::space_id, translation_backfills::lang))
+        .do_nothing();
+    let done_before = on_each_backend!(conn, |c| mark.execute(c))? == 0;
+    if done_before {
+        return Ok(());
+    }
     let recent: Vec<Thread> = threads::table
         .filter(threads::space_id.eq(space_id))
         .order(threads::bumped_at.desc())
@@ -199,31 +256,70 @@ pub(crate) fn backfill_for_member(
     Ok(())
 }
 
+/// Texts a reader asked for in a language nobody had queued them in: id, language,
+/// revision.
+pub(crate) type Unqueued<'a> = &'a [(i64, String, i32)];
+
 /// Queues what a reader asked for that nobody had queued: a reader may read a thread in a
-/// language no member of its space has chosen.
+/// language no member of its space has chosen. Each reader may start at most
+/// `languages_per_hour` new languages an hour (`OnDemandLimit` past that; 0 means no
+/// limit); a language they asked for within the hour costs nothing again.
 pub(crate) fn queue_on_demand(
     conn: &mut AnyConnection,
-    kind: SourceKind,
-    sources: &[(i64, String, i32)],
+    user_id: i64,
+    languages_per_hour: u32,
     lang: &str,
+    posts: Unqueued,
+    titles: Unqueued,
 ) -> Result<()> {
-    let ids: Vec<i64> = sources.iter().map(|(id, _, _)| *id).collect();
-    let queued: Vec<i64> = translation_jobs::table
-        .filter(translation_jobs::source_kind.eq(kind))
-        .filter(translation_jobs::source_id.eq_any(&ids))
-        .filter(translation_jobs::target_lang.eq(lang))
-        .select(translation_jobs::source_id)
-        .load(conn)?;
-    for (id, source_lang, revision) in sources.iter().filter(|(id, _, _)| !queued.contains(id)) {
-        queue(
-            conn,
-            kind,
-            *id,
-            source_lang,
-            *revision,
-            &[lang.to_owned()],
-            PRIORITY_ON_DEMAND,
-        )?;
+    if posts.is_empty() && titles.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    let hour_ago = at - Duration::hours(1);
+    let asked_within_hour = on_demand_languages::table
+        .filter(on_demand_languages::user_id.eq(user_id))
+        .filter(on_demand_languages::requested_at.gt(hour_ago));
+    let known = asked_within_hour
+        .filter(on_demand_languages::lang.eq(lang))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if !known {
+        let started = asked_within_hour.count().get_result::<i64>(conn)?;
+        if languages_per_hour > 0 && started >= i64::from(languages_per_hour) {
+            return Err(Error::OnDemandLimit {
+                max: languages_per_hour,
+            });
+        }
+        diesel::delete(
+            on_demand_languages::table
+                .filter(on_demand_languages::user_id.eq(user_id))
+                .filter(on_demand_languages::lang.eq(lang)),
+        )
+        .execute(conn)?;
+        let record = diesel::insert_into(on_demand_languages::table)
+            .values((
+                on_demand_languages::user_id.eq(user_id),
+                on_demand_languages::lang.eq(lang),
+                on_demand_languages::requested_at.eq(at),
+            ))
+            .on_conflict((on_demand_languages::user_id, on_demand_languages::lang))
+            .do_nothing();
+        on_each_backend!(conn, |c| record.execute(c))?;
+    }
+    for (kind, sources) in [(SourceKind::Post, posts), (SourceKind::Title, titles)] {
+        for (id, source_lang, revision) in sources {
+            queue(
+                conn,
+                kind,
+                *id,
+                source_lang,
+                *revision,
+                &[lang.to_owned()],
+                PRIORITY_ON_DEMAND,
+            )?;
+        }
     }
     Ok(())
 }

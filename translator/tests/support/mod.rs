@@ -94,3 +94,58 @@ impl Engine for Counting {
         self.inner.translate(pair, segments)
     }
 }
+
+/// Wraps an engine and fails every batch that holds a sentence with `poison` in it, as an
+/// engine that chokes on one input would.
+pub struct Choking {
+    pub inner: Arc<dyn Engine>,
+    pub poison: &'static str,
+}
+
+impl Engine for Choking {
+    fn kind(&self) -> EngineKind {
+        self.inner.kind()
+    }
+    fn model(&self) -> &str {
+        self.inner.model()
+    }
+    fn pairs(&self) -> Vec<LangPair> {
+        self.inner.pairs()
+    }
+    fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError> {
+        if segments.iter().any(|s| s.contains(self.poison)) {
+            return Err(EngineError::Model {
+                engine: self.model().to_owned(),
+                detail: format!("choked on {:?}", self.poison),
+            });
+        }
+        self.inner.translate(pair, segments)
+    }
+}
+
+/// Wraps an engine and panics on a sentence with `poison` in it, as a buggy engine binding
+/// might.
+pub struct Panicking {
+    pub inner: Arc<dyn Engine>,
+    pub poison: &'static str,
+}
+
+impl Engine for Panicking {
+    fn kind(&self) -> EngineKind {
+        self.inner.kind()
+    }
+    fn model(&self) -> &str {
+        self.inner.model()
+    }
+    fn pairs(&self) -> Vec<LangPair> {
+        self.inner.pairs()
+    }
+    fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError> {
+        assert!(
+            !segments.iter().any(|s| s.contains(self.poison)),
+            "the engine panicked on {:?}",
+            self.poison
+        );
+        self.inner.translate(pair, segments)
+    }
+}
