@@ -118,10 +118,9 @@ fn routes() -> (
                 .service(admin::create_worker)
                 .service(admin::list_workers)
                 .service(admin::revoke_worker)
-                .service(worker::lease)
+                .service(worker::lease_jobs)
                 .service(worker::complete)
-                .service(worker::lookup_segments)
-                .service(worker::store_segments),
+                .service(worker::lookup_segments),
         )
         .split_for_parts()
 }

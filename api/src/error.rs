@@ -38,6 +38,8 @@ pub enum ApiError {
     ServiceUnavailable,
     #[error("search index unreachable")]
     SearchUnavailable,
+    #[error("translation refused: {reason}")]
+    InvalidTranslation { reason: String },
 }
 
 impl ApiError {
@@ -53,6 +55,7 @@ impl ApiError {
             Self::RouteNotFound => Code::RouteNotFound,
             Self::ServiceUnavailable => Code::ServiceUnavailable,
             Self::SearchUnavailable => Code::SearchUnavailable,
+            Self::InvalidTranslation { .. } => Code::InvalidTranslation,
         }
     }
 
@@ -67,6 +70,7 @@ impl ApiError {
                 vec![("detail", detail.clone())]
             }
             Self::RateLimited { seconds } => vec![("seconds", seconds.to_string())],
+            Self::InvalidTranslation { reason } => vec![("detail", reason.clone())],
             _ => Vec::new(),
         }
     }
@@ -104,9 +108,8 @@ pub fn status_of(code: Code) -> StatusCode {
         | InvalidLanguageList | InvalidTokenName | InvalidSlug | InvalidSpaceName
         | DescriptionTooLong | InvalidTitle | InvalidBody | InvalidReason | BanEndInPast
         | CannotBanModerator | InvalidCursor | InvalidLimit | SearchQueryEmpty
-        | SearchQueryTooLong | InvalidDateRange | InvalidJson | InvalidQuery | InvalidPath => {
-            StatusCode::BAD_REQUEST
-        }
+        | SearchQueryTooLong | InvalidDateRange | InvalidJson | InvalidQuery | InvalidPath
+        | InvalidTranslation => StatusCode::BAD_REQUEST,
     }
 }
 

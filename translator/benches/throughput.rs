@@ -704,8 +704,11 @@ impl JobSource for TimedJobs {
         worker: &str,
         limit: i64,
         lease_for: Duration,
+        pairs: &[LangPair],
     ) -> Result<Vec<LeasedJob>, String> {
-        timed(&self.lease, || self.inner.lease(worker, limit, lease_for))
+        timed(&self.lease, || {
+            self.inner.lease(worker, limit, lease_for, pairs)
+        })
     }
 
     fn complete(
@@ -713,9 +716,12 @@ impl JobSource for TimedJobs {
         worker: &str,
         job: &LeasedJob,
         outcome: &JobOutcome,
+        segments: &[String],
     ) -> Result<bool, String> {
         self.completed.fetch_add(1, Ordering::SeqCst);
-        timed(&self.complete, || self.inner.complete(worker, job, outcome))
+        timed(&self.complete, || {
+            self.inner.complete(worker, job, outcome, segments)
+        })
     }
 
     fn cache(&self) -> &dyn SegmentCache {

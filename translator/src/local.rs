@@ -1,5 +1,8 @@
 //! The in-process job source: the server's own database, for the worker inside
 //! `pontis serve` and for tests. A remote worker builds without it (`--no-default-features`).
+//! It leases every job, whatever the pairs (the server's worker is the one that tells
+//! readers which pairs no engine reaches), and its pipeline writes the sentence cache
+//! directly.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -8,6 +11,7 @@ use pontis_models::Db;
 use pontis_models::translation::{lease, segment_cache};
 use pontis_types::{JobOutcome, LeasedJob};
 
+use crate::engine::LangPair;
 use crate::pipeline::SegmentCache;
 use crate::worker::JobSource;
 
@@ -51,9 +55,10 @@ impl JobSource for DbJobs {
         worker: &str,
         limit: i64,
         lease_for: Duration,
+        _pairs: &[LangPair],
     ) -> Result<Vec<LeasedJob>, String> {
         let lease_for = chrono::Duration::from_std(lease_for).map_err(|e| e.to_string())?;
-        lease::lease(&self.db, worker, limit, lease_for).map_err(|e| e.to_string())
+        lease::lease(&self.db, worker, limit, lease_for, None).map_err(|e| e.to_string())
     }
 
     fn complete(
@@ -61,6 +66,7 @@ impl JobSource for DbJobs {
         worker: &str,
         job: &LeasedJob,
         outcome: &JobOutcome,
+        _segments: &[String],
     ) -> Result<bool, String> {
         lease::complete(&self.db, worker, job.id, job.revision, outcome).map_err(|e| e.to_string())
     }

@@ -52,6 +52,9 @@ pub enum PipelineError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translated {
     pub texts: Vec<String>,
+    /// For each text, its sentences translated, in segmentation order: what a remote
+    /// worker hands back for the server's cache.
+    pub segments: Vec<Vec<String>>,
     pub engine: String,
     pub model: String,
     /// Sentences the engines translated; the rest came from the cache.
@@ -134,23 +137,27 @@ impl Pipeline {
             .zip(&keys)
             .filter_map(|(s, k)| known.get(k).map(|t| (*s, t)))
             .collect();
-        let rendered = documents
+        let segments: Vec<Vec<String>> = documents
             .iter()
             .map(|d| {
-                let translations: Vec<String> = d
-                    .segments
+                d.segments
                     .iter()
                     .map(|s| {
                         by_sentence
                             .get(s.as_str())
                             .map_or_else(|| s.clone(), |t| (*t).clone())
                     })
-                    .collect();
-                d.render(&translations)
+                    .collect()
             })
+            .collect();
+        let rendered = documents
+            .iter()
+            .zip(&segments)
+            .map(|(d, translations)| d.render(translations))
             .collect();
         Ok(Translated {
             texts: rendered,
+            segments,
             engine: route.engine(),
             model,
             engine_segments: missing.len(),

@@ -1,17 +1,20 @@
 //! A worker on another machine (a school's GPU box) reaches the server over HTTP(S) with a
-//! worker token: it leases jobs, hands results back and shares the segment cache, and
-//! never touches the database.
+//! worker token: it leases jobs of the pairs its engines reach, hands results back with
+//! their sentences (which the server checks and caches), looks sentences up in the shared
+//! cache, and never touches the database.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
+use pontis_types::limits::{LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN};
 use pontis_types::{
-    CompleteRequest, CompleteResponse, JobOutcome, LeaseRequest, LeasedJob, SegmentEntries,
-    SegmentLookup,
+    CompleteRequest, CompleteResponse, JobOutcome, LanguagePair, LeaseRequest, LeasedJob,
+    SegmentEntries, SegmentLookup,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::engine::LangPair;
 use crate::pipeline::SegmentCache;
 use crate::worker::JobSource;
 
@@ -66,14 +69,9 @@ impl SegmentCache for HttpCache {
             })
     }
 
-    fn put(&self, entries: &[(String, String)]) {
-        let body = SegmentEntries {
-            entries: entries.iter().cloned().collect(),
-        };
-        if let Err(e) = self.client.post::<_, Option<()>>("/worker/segments", &body) {
-            tracing::warn!(error = %e, "segment cache not written");
-        }
-    }
+    /// The server keeps the sentences each completed job carries (see `complete`); a
+    /// worker writes no cache entry of its own.
+    fn put(&self, _: &[(String, String)]) {}
 }
 
 impl HttpJobs {
@@ -104,13 +102,23 @@ impl JobSource for HttpJobs {
         worker: &str,
         limit: i64,
         lease_for: Duration,
+        pairs: &[LangPair],
     ) -> Result<Vec<LeasedJob>, String> {
         self.client.post(
             "/worker/lease",
             &LeaseRequest {
                 instance: worker.to_owned(),
-                limit,
-                lease_seconds: lease_for.as_secs().clamp(10, 3600) as i64,
+                limit: limit.clamp(1, LEASE_JOBS_MAX),
+                lease_seconds: (lease_for.as_secs() as i64)
+                    .clamp(LEASE_SECONDS_MIN, LEASE_SECONDS_MAX),
+                pairs: pairs
+                    .iter()
+                    .take(LEASE_PAIRS_MAX)
+                    .map(|p| LanguagePair {
+                        from: p.from.clone(),
+                        to: p.to.clone(),
+                    })
+                    .collect(),
             },
         )
     }
@@ -120,6 +128,7 @@ impl JobSource for HttpJobs {
         worker: &str,
         job: &LeasedJob,
         outcome: &JobOutcome,
+        segments: &[String],
     ) -> Result<bool, String> {
         let answer: CompleteResponse = self.client.post(
             "/worker/complete",
@@ -128,6 +137,7 @@ impl JobSource for HttpJobs {
                 job_id: job.id,
                 revision: job.revision,
                 outcome: outcome.clone(),
+                segments: segments.to_vec(),
             },
         )?;
         Ok(answer.applied)

@@ -10,20 +10,33 @@ use std::time::Duration;
 
 use pontis_types::{JobOutcome, LeasedJob, SourceKind};
 
+use crate::engine::LangPair;
 use crate::pipeline::{Pipeline, PipelineError, SegmentCache, TextKind};
 
 /// Where jobs come from and go back to: the database in-process, or the server over HTTP.
 pub trait JobSource: Send + Sync {
+    /// Up to `limit` jobs; a source may narrow them to `pairs`, the pairs this worker's
+    /// engines reach.
     fn lease(
         &self,
         worker: &str,
         limit: i64,
         lease_for: Duration,
+        pairs: &[LangPair],
     ) -> Result<Vec<LeasedJob>, String>;
-    fn complete(&self, worker: &str, job: &LeasedJob, outcome: &JobOutcome)
-    -> Result<bool, String>;
+    /// `segments`: with a translation, the job's sentences translated, in order.
+    fn complete(
+        &self,
+        worker: &str,
+        job: &LeasedJob,
+        outcome: &JobOutcome,
+        segments: &[String],
+    ) -> Result<bool, String>;
     fn cache(&self) -> &dyn SegmentCache;
 }
+
+/// What became of one job: its outcome, and with a translation its sentences.
+type Outcome = (JobOutcome, Vec<String>);
 
 #[derive(Debug, Clone)]
 pub struct WorkerSettings {
@@ -54,15 +67,24 @@ pub struct Worker {
     settings: WorkerSettings,
     /// The ids of the batch being worked, for the log when a batch panics.
     in_hand: Mutex<Vec<i64>>,
+    /// The pairs the engines reach, declared with each lease.
+    pairs: Vec<LangPair>,
 }
 
 impl Worker {
     pub fn new(pipeline: Pipeline, source: Arc<dyn JobSource>, settings: WorkerSettings) -> Self {
+        let pairs = pipeline
+            .router()
+            .reachable_pairs()
+            .into_iter()
+            .map(|(pair, _)| pair)
+            .collect();
         Self {
             pipeline,
             source,
             settings,
             in_hand: Mutex::new(Vec::new()),
+            pairs,
         }
     }
 
@@ -72,6 +94,7 @@ impl Worker {
             &self.settings.name,
             self.settings.batch_jobs,
             self.settings.lease_for,
+            &self.pairs,
         )?;
         if let Ok(mut in_hand) = self.in_hand.lock() {
             *in_hand = jobs.iter().map(|job| job.id).collect();
@@ -105,8 +128,11 @@ impl Worker {
                 }
                 result => self.outcomes(&from, &to, &group, result),
             };
-            for (job, outcome) in group.iter().zip(&outcomes) {
-                if !self.source.complete(&self.settings.name, job, outcome)? {
+            for (job, (outcome, segments)) in group.iter().zip(&outcomes) {
+                if !self
+                    .source
+                    .complete(&self.settings.name, job, outcome, segments)?
+                {
                     tracing::info!(
                         job = job.id,
                         "result dropped: the job was edited or re-leased meanwhile"
@@ -123,7 +149,7 @@ impl Worker {
         from: &str,
         to: &str,
         jobs: &[&LeasedJob],
-    ) -> Result<Vec<JobOutcome>, PipelineError> {
+    ) -> Result<Vec<Outcome>, PipelineError> {
         let texts: Vec<(TextKind, &str)> = jobs
             .iter()
             .map(|job| {
@@ -140,10 +166,14 @@ impl Worker {
         Ok(done
             .texts
             .into_iter()
-            .map(|text| JobOutcome::Translated {
-                text,
-                engine: done.engine.clone(),
-                model: done.model.clone(),
+            .zip(done.segments)
+            .map(|(text, segments)| {
+                let outcome = JobOutcome::Translated {
+                    text,
+                    engine: done.engine.clone(),
+                    model: done.model.clone(),
+                };
+                (outcome, segments)
             })
             .collect())
     }
@@ -154,17 +184,17 @@ impl Worker {
         from: &str,
         to: &str,
         jobs: &[&LeasedJob],
-        result: Result<Vec<JobOutcome>, PipelineError>,
-    ) -> Vec<JobOutcome> {
+        result: Result<Vec<Outcome>, PipelineError>,
+    ) -> Vec<Outcome> {
         match result {
             Ok(outcomes) => outcomes,
             Err(PipelineError::Unreachable { .. }) => {
                 let reason = format!("no installed engine translates {from} to {to}");
-                vec![JobOutcome::Unreachable { reason }; jobs.len()]
+                vec![(JobOutcome::Unreachable { reason }, Vec::new()); jobs.len()]
             }
             Err(e) => {
                 tracing::warn!(%from, %to, error = %e, "translation failed");
-                vec![failed(&e.to_string()); jobs.len()]
+                vec![(failed(&e.to_string()), Vec::new()); jobs.len()]
             }
         }
     }

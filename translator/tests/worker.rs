@@ -272,11 +272,11 @@ fn a_killed_worker_loses_no_job_and_duplicates_no_translation(t: TestDb) {
     let jobs = DbJobs::new(db.clone());
     // This worker leases everything, then dies mid-batch: it never hands anything back.
     let doomed = jobs
-        .lease("doomed", 100, Duration::from_millis(200))
+        .lease("doomed", 100, Duration::from_millis(200), &[])
         .expect("lease");
     assert_eq!(doomed.len(), 6);
     assert!(
-        jobs.lease("other", 100, Duration::from_secs(60))
+        jobs.lease("other", 100, Duration::from_secs(60), &[])
             .expect("lease")
             .is_empty(),
         "leased jobs are taken"
@@ -296,7 +296,7 @@ fn a_killed_worker_loses_no_job_and_duplicates_no_translation(t: TestDb) {
     };
     for job in &doomed {
         assert!(
-            !jobs.complete("doomed", job, &late).expect("complete"),
+            !jobs.complete("doomed", job, &late, &[]).expect("complete"),
             "a lost lease cannot write"
         );
     }
@@ -455,7 +455,7 @@ fn region_variants_are_one_language_and_new_languages_are_limited(t: TestDb) {
     let queue =
         translation::jobs::list_jobs(db, &admin, Some(JobState::Queued), 100).expect("queue");
     let leased = DbJobs::new(db.clone())
-        .lease("w", 2, Duration::from_secs(60))
+        .lease("w", 2, Duration::from_secs(60), &[])
         .expect("lease");
     assert_eq!(
         queue.len(),
@@ -578,12 +578,12 @@ fn a_failing_job_fails_alone_and_a_worn_out_one_stops(t: TestDb) {
     assert_eq!((retried.state, retried.attempts), (JobState::Queued, 0));
     let jobs = DbJobs::new(db.clone());
     for _ in 0..translation::lease::MAX_ATTEMPTS {
-        let leased = jobs.lease("dies", 10, Duration::ZERO).expect("lease");
+        let leased = jobs.lease("dies", 10, Duration::ZERO, &[]).expect("lease");
         assert_eq!(leased.len(), 1, "leased again once its lease ran out");
         std::thread::sleep(Duration::from_millis(5));
     }
     assert!(
-        jobs.lease("dies", 10, Duration::ZERO)
+        jobs.lease("dies", 10, Duration::ZERO, &[])
             .expect("lease")
             .is_empty()
     );

@@ -91,6 +91,7 @@ error_codes! {
     // Translation
     OnDemandLimit = "on_demand_limit", InvalidRequest;
     JobNotFound = "job_not_found", NotFound;
+    InvalidTranslation = "invalid_translation", InvalidRequest;
     // The request itself
     InvalidJson = "invalid_json", InvalidRequest;
     InvalidQuery = "invalid_query", InvalidRequest;

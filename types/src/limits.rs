@@ -24,6 +24,16 @@ pub const SEARCH_QUERY_MAX: usize = 200;
 /// Request bodies (JSON or a form) above this size are refused with `payload_too_large`.
 /// The longest post (20,000 characters of 4-byte script) fits with room for its envelope.
 pub const BODY_MAX_BYTES: usize = 256 * 1024;
+/// What a remote worker may lease at once, and for how long (seconds).
+pub const LEASE_JOBS_MAX: i64 = 256;
+pub const LEASE_SECONDS_MIN: i64 = 10;
+pub const LEASE_SECONDS_MAX: i64 = 900;
+/// Language pairs one lease may name.
+pub const LEASE_PAIRS_MAX: usize = 1_000;
+/// A translation may be at most this many times its source's characters, plus
+/// `RESULT_SLACK_CHARS`: room for any language, none for a payload.
+pub const RESULT_CHARS_PER_SOURCE_CHAR: usize = 4;
+pub const RESULT_SLACK_CHARS: usize = 1_024;
 pub const SESSION_DAYS: i64 = 30;
 
 pub fn chars(text: &str) -> usize {

@@ -36,15 +36,26 @@ pub enum JobOutcome {
     Failed { error: String },
 }
 
+/// A language pair a worker translates, in the form jobs name languages
+/// (`lang::translation_target`: `pt`, `zh-Hant`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct LanguagePair {
+    pub from: String,
+    pub to: String,
+}
+
 /// `POST /api/v1/worker/lease`: what a remote worker asks for.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct LeaseRequest {
     /// This worker process, unique among the token's workers: `gpu-box-1/4711`.
     pub instance: String,
-    /// Jobs wanted, 1 to 1024.
+    /// Jobs wanted, 1 to `limits::LEASE_JOBS_MAX` (256).
     pub limit: i64,
-    /// Lease length, 10 to 3600 seconds.
+    /// Lease length, `limits::LEASE_SECONDS_MIN` to `LEASE_SECONDS_MAX` (10 to 900).
     pub lease_seconds: i64,
+    /// The pairs this worker translates, 1 to `limits::LEASE_PAIRS_MAX`; it is given
+    /// jobs of these pairs only.
+    pub pairs: Vec<LanguagePair>,
 }
 
 /// `POST /api/v1/worker/complete`.
@@ -54,6 +65,11 @@ pub struct CompleteRequest {
     pub job_id: i64,
     pub revision: i32,
     pub outcome: JobOutcome,
+    /// With a translation: each sentence of the job's text translated, in the order the
+    /// text's segmentation gives them. The server checks them against the source and
+    /// keeps them in the shared sentence cache; nothing else writes that cache.
+    #[serde(default)]
+    pub segments: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -68,7 +84,7 @@ pub struct SegmentLookup {
     pub keys: Vec<String>,
 }
 
-/// `POST /api/v1/worker/segments`, and the answer to a lookup.
+/// The answer to a segment lookup: cached translations by key.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 pub struct SegmentEntries {
     pub entries: HashMap<String, String>,

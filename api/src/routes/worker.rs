@@ -1,12 +1,21 @@
-//! What remote translation workers call, with a worker token: lease jobs, hand results
-//! back, and share the segment cache.
+//! What remote translation workers call, with a worker token: lease jobs of the pairs
+//! they translate, hand results back, and look sentences up in the shared cache. Only the
+//! server writes that cache, from the sentences of results it has checked.
 
 use actix_web::post;
 use actix_web::web::{Data, Json};
 use pontis_models::Error;
-use pontis_models::translation::segment_cache;
+use pontis_models::translation::{lease, segment_cache};
+use pontis_translator::pipeline::segment_key;
+use pontis_translator::segment::{segment_markdown, segment_plain};
+use pontis_types::lang::{normalize, translation_target};
+use pontis_types::limits::{
+    LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN,
+    RESULT_CHARS_PER_SOURCE_CHAR, RESULT_SLACK_CHARS, chars,
+};
 use pontis_types::{
-    CompleteRequest, CompleteResponse, LeaseRequest, LeasedJob, SegmentEntries, SegmentLookup,
+    CompleteRequest, CompleteResponse, JobOutcome, LeaseRequest, LeasedJob, SegmentEntries,
+    SegmentLookup, SourceKind,
 };
 
 use crate::auth::WorkerAuth;
@@ -24,51 +33,76 @@ fn owner(worker: &WorkerAuth, instance: &str) -> Result<String, ApiError> {
     Ok(format!("remote:{}:{instance}", worker.0.id))
 }
 
-/// Lease up to `limit` jobs for `lease_seconds`.
+/// Lease up to `limit` jobs of the declared `pairs` for `lease_seconds`. At most 256 jobs
+/// for 10 to 900 seconds at a time, naming 1 to 1,000 pairs.
 #[utoipa::path(
     tag = "worker",
     request_body = LeaseRequest,
     responses(
         (status = 200, body = Vec<LeasedJob>),
-        (status = 400, body = ErrorBody, description = "invalid_json, invalid_limit"),
+        (status = 400, body = ErrorBody, description = "invalid_json, invalid_limit, invalid_language_tag"),
         (status = 401, body = ErrorBody, description = "unauthenticated: not a worker token"),
     )
 )]
 #[post("/worker/lease")]
-pub async fn lease(
+pub async fn lease_jobs(
     state: Data<AppState>,
     worker: WorkerAuth,
     body: Json<LeaseRequest>,
 ) -> ApiResult<Json<Vec<LeasedJob>>> {
     let owner = owner(&worker, &body.instance)?;
-    if !(1..=1024).contains(&body.limit) {
-        return Err(Error::InvalidLimit { max: 1024 }.into());
+    if !(1..=LEASE_JOBS_MAX).contains(&body.limit) {
+        return Err(Error::InvalidLimit {
+            max: LEASE_JOBS_MAX as usize,
+        }
+        .into());
     }
-    if !(10..=3600).contains(&body.lease_seconds) {
-        return Err(ApiError::InvalidJson(
-            "lease_seconds must be 10 to 3600".into(),
-        ));
+    if !(LEASE_SECONDS_MIN..=LEASE_SECONDS_MAX).contains(&body.lease_seconds) {
+        return Err(ApiError::InvalidJson(format!(
+            "lease_seconds must be {LEASE_SECONDS_MIN} to {LEASE_SECONDS_MAX}"
+        )));
     }
+    if body.pairs.is_empty() || body.pairs.len() > LEASE_PAIRS_MAX {
+        return Err(ApiError::InvalidJson(format!(
+            "pairs must name 1 to {LEASE_PAIRS_MAX} language pairs"
+        )));
+    }
+    let target_form = |tag: &str| normalize(tag).map(|t| translation_target(&t));
+    let pairs = body
+        .pairs
+        .iter()
+        .map(|p| Ok((target_form(&p.from)?, target_form(&p.to)?)))
+        .collect::<Result<Vec<_>, pontis_types::lang::InvalidLanguageTag>>()
+        .map_err(Error::from)?;
     let (limit, seconds) = (body.limit, body.lease_seconds);
     Ok(Json(
         state
             .run(move |db| {
-                pontis_models::translation::lease::lease(
+                lease::lease(
                     db,
                     &owner,
                     limit,
                     chrono::Duration::seconds(seconds),
+                    Some(&pairs),
                 )
             })
             .await?,
     ))
 }
 
-/// Hand back a job's outcome; `applied` is false when the lease was lost meanwhile.
+/// Hand back a job's outcome; `applied` is false when the lease was lost meanwhile. A
+/// translation must carry the job's sentences translated, one for each sentence of its
+/// text, and be at most 4 times the text's characters plus 1,024; else it is refused
+/// (`invalid_translation`) and the job stays leased until its lease runs out. A worker's
+/// `unreachable` counts as a failure: another worker may reach the pair.
 #[utoipa::path(
     tag = "worker",
     request_body = CompleteRequest,
-    responses((status = 200, body = CompleteResponse), (status = 401, body = ErrorBody))
+    responses(
+        (status = 200, body = CompleteResponse),
+        (status = 400, body = ErrorBody, description = "invalid_json, invalid_translation"),
+        (status = 401, body = ErrorBody),
+    )
 )]
 #[post("/worker/complete")]
 pub async fn complete(
@@ -78,18 +112,86 @@ pub async fn complete(
 ) -> ApiResult<Json<CompleteResponse>> {
     let owner = owner(&worker, &body.instance)?;
     let body = body.into_inner();
+    let (job_id, revision) = (body.job_id, body.revision);
+    let held = {
+        let owner = owner.clone();
+        state
+            .run(move |db| lease::held_job(db, &owner, job_id, revision))
+            .await?
+    };
+    let Some(job) = held else {
+        return Ok(Json(CompleteResponse { applied: false }));
+    };
+    let (outcome, cache_entries) = match body.outcome {
+        JobOutcome::Translated {
+            text,
+            engine,
+            model,
+        } => {
+            let entries = checked_sentences(&job, &text, &model, body.segments)?;
+            (
+                JobOutcome::Translated {
+                    text,
+                    engine,
+                    model,
+                },
+                entries,
+            )
+        }
+        JobOutcome::Unreachable { reason } => (JobOutcome::Failed { error: reason }, Vec::new()),
+        failed @ JobOutcome::Failed { .. } => (failed, Vec::new()),
+    };
     let applied = state
         .run(move |db| {
-            pontis_models::translation::lease::complete(
-                db,
-                &owner,
-                body.job_id,
-                body.revision,
-                &body.outcome,
-            )
+            let applied = lease::complete(db, &owner, job_id, revision, &outcome)?;
+            if applied {
+                segment_cache::store_segments(db, &cache_entries)?;
+            }
+            Ok(applied)
         })
         .await?;
     Ok(Json(CompleteResponse { applied }))
+}
+
+/// The cache entries a worker's translation of `job` gives, once it is checked against
+/// the job's own text: as many sentences as the text has, and no larger than the text
+/// allows. The keys are derived here, so a worker cannot write any other entry.
+fn checked_sentences(
+    job: &LeasedJob,
+    text: &str,
+    model: &str,
+    sentences: Vec<String>,
+) -> Result<Vec<(String, String)>, ApiError> {
+    let refuse = |reason: String| Err(ApiError::InvalidTranslation { reason });
+    let allowed = chars(&job.text) * RESULT_CHARS_PER_SOURCE_CHAR + RESULT_SLACK_CHARS;
+    let in_sentences = sentences.iter().map(|s| chars(s)).sum::<usize>();
+    let longest = chars(text).max(in_sentences);
+    if longest > allowed {
+        return refuse(format!(
+            "{longest} characters for a text of {}",
+            chars(&job.text)
+        ));
+    }
+    let source = match job.kind {
+        SourceKind::Post => segment_markdown(&job.text),
+        SourceKind::Title => segment_plain(&job.text),
+    };
+    if sentences.len() != source.segments.len() {
+        return refuse(format!(
+            "{} sentences for a text of {}",
+            sentences.len(),
+            source.segments.len()
+        ));
+    }
+    Ok(source
+        .segments
+        .iter()
+        .zip(sentences)
+        .map(|(sentence, translation)| {
+            let key = segment_key(&job.source_lang, &job.target_lang, model, sentence);
+            (key, translation)
+        })
+        .collect())
 }
 
 /// Cached sentence translations for these keys.
@@ -109,23 +211,4 @@ pub async fn lookup_segments(
         .run(move |db| segment_cache::cached_segments(db, &keys))
         .await?;
     Ok(Json(SegmentEntries { entries }))
-}
-
-/// Store sentence translations in the shared cache.
-#[utoipa::path(
-    tag = "worker",
-    request_body = SegmentEntries,
-    responses((status = 204), (status = 401, body = ErrorBody))
-)]
-#[post("/worker/segments")]
-pub async fn store_segments(
-    state: Data<AppState>,
-    _worker: WorkerAuth,
-    body: Json<SegmentEntries>,
-) -> ApiResult<actix_web::HttpResponse> {
-    let entries: Vec<(String, String)> = body.into_inner().entries.into_iter().collect();
-    state
-        .run(move |db| segment_cache::store_segments(db, &entries))
-        .await?;
-    Ok(actix_web::HttpResponse::NoContent().finish())
 }

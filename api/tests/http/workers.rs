@@ -8,11 +8,11 @@ use std::sync::Arc;
 use pontis_models::Backend;
 use pontis_translator::Engine;
 use pontis_translator::apertium::{self, DEFAULT_MODES_DIR};
-use pontis_translator::pipeline::Pipeline;
+use pontis_translator::pipeline::{Pipeline, segment_key};
 use pontis_translator::remote::HttpJobs;
 use pontis_translator::route::Router;
 use pontis_translator::worker::{Worker, WorkerSettings};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::common::{Auth, TestApp, TestUser};
 use pontis_models::on_both_backends;
@@ -75,6 +75,19 @@ async fn a_remote_worker_translates_while_the_servers_worker_is_off(backend: Bac
     );
     assert_eq!(page["posts"][0]["translation"]["status"], "ready");
     assert_eq!(page["thread"]["title_translation"]["body"], "La casa roja");
+    let key = segment_key("en", "es", "eng-spa", "The house is big.");
+    let cached = app
+        .post(
+            "/api/v1/worker/segments/lookup",
+            &worker,
+            json!({"keys": [key]}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        cached["entries"][&key], "La casa es grande.",
+        "the server cached the sentences of the result it accepted"
+    );
     let listed = app.get("/api/v1/admin/workers", &admin).await.expect(200);
     assert_eq!(listed[0]["name"], "gpu-box");
     assert!(listed[0]["last_used_at"].is_string(), "{listed}");
@@ -85,7 +98,8 @@ async fn worker_tokens_do_nothing_else_and_users_cannot_lease(backend: Backend) 
     let admin = app.admin("root").await;
     let student = app.register("student", &["en"]).await;
     let worker = worker_token(&app, &admin).await;
-    let lease = json!({"instance": "box/1", "limit": 10, "lease_seconds": 60});
+    let lease = json!({"instance": "box/1", "limit": 10, "lease_seconds": 60,
+                       "pairs": [{"from": "en", "to": "es"}]});
     app.get("/api/v1/me", &worker)
         .await
         .expect_error(401, "unauthenticated");
@@ -113,7 +127,8 @@ async fn worker_tokens_do_nothing_else_and_users_cannot_lease(backend: Backend) 
     app.post(
         "/api/v1/worker/lease",
         &worker,
-        json!({"instance": "box/1", "limit": 0, "lease_seconds": 60}),
+        json!({"instance": "box/1", "limit": 0, "lease_seconds": 60,
+               "pairs": [{"from": "en", "to": "es"}]}),
     )
     .await
     .expect_error(400, "invalid_limit");
@@ -216,8 +231,108 @@ async fn thread_events_announce_posts_and_translations(backend: Backend) {
     .await;
 }
 
+async fn remote_workers_get_only_their_pairs_and_cannot_write_the_cache(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let worker = worker_token(&app, &admin).await;
+    let emma = app.register("emma", &["en"]).await;
+    let jonas = app.register("jonas", &["de"]).await;
+    app.space(&emma, "club", "public").await;
+    app.join(&jonas, "club", None).await;
+    app.thread(&emma, "club", "The house", "The house is big. It is red.")
+        .await;
+    let lease = |pairs: Value| json!({"instance": "box/1", "limit": 10, "lease_seconds": 60, "pairs": pairs});
+    assert_eq!(
+        app.post(
+            "/api/v1/worker/lease",
+            &worker,
+            lease(json!([{"from": "es", "to": "en"}]))
+        )
+        .await
+        .expect(200),
+        json!([]),
+        "a worker of es→en gets no en→de job"
+    );
+    for (bad, code) in [
+        (lease(json!([])), "invalid_json"),
+        (
+            lease(json!([{"from": "en", "to": "xx-"}])),
+            "invalid_language_tag",
+        ),
+        (
+            json!({"instance": "box/1", "limit": 257, "lease_seconds": 60,
+                   "pairs": [{"from": "en", "to": "de"}]}),
+            "invalid_limit",
+        ),
+        (
+            json!({"instance": "box/1", "limit": 10, "lease_seconds": 3600,
+                   "pairs": [{"from": "en", "to": "de"}]}),
+            "invalid_json",
+        ),
+    ] {
+        app.post("/api/v1/worker/lease", &worker, bad)
+            .await
+            .expect_error(400, code);
+    }
+    let jobs = app
+        .post(
+            "/api/v1/worker/lease",
+            &worker,
+            lease(json!([{"from": "en-GB", "to": "de-AT"}])),
+        )
+        .await
+        .expect(200);
+    let jobs = jobs.as_array().expect("jobs");
+    assert_eq!(jobs.len(), 2, "the post and the title, en→de: {jobs:?}");
+    let post = jobs
+        .iter()
+        .find(|j| j["kind"] == "post")
+        .expect("the post's job");
+    let complete = |text: String, segments: Vec<String>| {
+        json!({
+            "instance": "box/1",
+            "job_id": post["id"],
+            "revision": post["revision"],
+            "outcome": {"outcome": "translated", "text": text, "engine": "x", "model": "m"},
+            "segments": segments,
+        })
+    };
+    app.post(
+        "/api/v1/worker/complete",
+        &worker,
+        complete("Ein Satz.".into(), vec!["Ein Satz.".into()]),
+    )
+    .await
+    .expect_error(400, "invalid_translation");
+    let huge = "x".repeat(4 * 28 + 1025);
+    app.post(
+        "/api/v1/worker/complete",
+        &worker,
+        complete(huge.clone(), vec![huge, "y".into()]),
+    )
+    .await
+    .expect_error(400, "invalid_translation");
+    app.post(
+        "/api/v1/worker/segments",
+        &worker,
+        json!({"entries": {"k": "v"}}),
+    )
+    .await
+    .expect_error(404, "route_not_found");
+    let still_leased = app
+        .get("/api/v1/admin/translation-jobs?state=leased", &admin)
+        .await
+        .expect(200);
+    assert_eq!(
+        still_leased.as_array().map(Vec::len),
+        Some(2),
+        "a refused result changes nothing"
+    );
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    remote_workers_get_only_their_pairs_and_cannot_write_the_cache,
     a_remote_worker_translates_while_the_servers_worker_is_off,
     worker_tokens_do_nothing_else_and_users_cannot_lease,
     thread_events_announce_posts_and_translations,

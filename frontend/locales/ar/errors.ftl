@@ -47,3 +47,4 @@ error-invalid-date-range = بداية النطاق الزمني تقع بعد ن
 error-search-unavailable = البحث غير متاح الآن. حاول مرة أخرى بعد قليل.
 error-on-demand-limit = يمكنك طلب { $max } لغات ترجمة جديدة على الأكثر في الساعة. حاول مرة أخرى لاحقًا، أو اقرأ بلغة من لغات مساحتك.
 error-job-not-found = لا توجد مهمة ترجمة كهذه.
+error-invalid-translation = رُفضت الترجمة: { $detail }

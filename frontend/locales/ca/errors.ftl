@@ -47,3 +47,4 @@ error-invalid-date-range = L'inici de l'interval de dates és posterior al final
 error-search-unavailable = La cerca no està disponible ara mateix. Torna-ho a provar d'aquí a un moment.
 error-on-demand-limit = Pots demanar com a màxim { $max } llengües de traducció noves per hora. Torna-ho a provar més tard o llegeix en una llengua del teu espai.
 error-job-not-found = No existeix aquesta tasca de traducció.
+error-invalid-translation = S’ha rebutjat la traducció: { $detail }

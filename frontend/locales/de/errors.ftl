@@ -47,3 +47,4 @@ error-invalid-date-range = Der Beginn des Zeitraums liegt nach seinem Ende.
 error-search-unavailable = Die Suche ist gerade nicht verfügbar. Versuche es gleich noch einmal.
 error-on-demand-limit = Du kannst höchstens { $max } neue Übersetzungssprachen pro Stunde anfordern. Versuche es später noch einmal oder lies in einer Sprache deines Bereichs.
 error-job-not-found = Diesen Übersetzungsauftrag gibt es nicht.
+error-invalid-translation = Die Übersetzung wurde abgelehnt: { $detail }

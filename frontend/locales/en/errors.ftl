@@ -48,3 +48,4 @@ error-invalid-date-range = The start of the date range is after its end.
 error-search-unavailable = Search is not available right now. Try again in a moment.
 error-on-demand-limit = You can ask for at most { $max } new translation languages an hour. Try again later, or read in a language of your space.
 error-job-not-found = There is no such translation job.
+error-invalid-translation = The translation was refused: { $detail }

@@ -47,3 +47,4 @@ error-invalid-date-range = El inicio del intervalo de fechas es posterior a su f
 error-search-unavailable = La búsqueda no está disponible ahora. Inténtalo de nuevo en un momento.
 error-on-demand-limit = Puedes pedir como máximo { $max } idiomas de traducción nuevos por hora. Vuelve a intentarlo más tarde o lee en un idioma de tu espacio.
 error-job-not-found = No existe ese trabajo de traducción.
+error-invalid-translation = Se rechazó la traducción: { $detail }

@@ -47,3 +47,4 @@ error-invalid-date-range = Le début de la période est après sa fin.
 error-search-unavailable = La recherche n’est pas disponible pour le moment. Réessayez dans un instant.
 error-on-demand-limit = Vous pouvez demander au plus { $max } nouvelles langues de traduction par heure. Réessayez plus tard, ou lisez dans une langue de votre espace.
 error-job-not-found = Cette tâche de traduction n’existe pas.
+error-invalid-translation = La traduction a été refusée : { $detail }

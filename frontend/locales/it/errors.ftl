@@ -47,3 +47,4 @@ error-invalid-date-range = L'inizio dell'intervallo di date è successivo alla f
 error-search-unavailable = La ricerca non è disponibile in questo momento. Riprova tra poco.
 error-on-demand-limit = Puoi chiedere al massimo { $max } nuove lingue di traduzione all’ora. Riprova più tardi, oppure leggi in una lingua del tuo spazio.
 error-job-not-found = Questo lavoro di traduzione non esiste.
+error-invalid-translation = La traduzione è stata rifiutata: { $detail }

@@ -47,3 +47,4 @@ error-invalid-date-range = 期間の開始が終了より後になっていま�
 error-search-unavailable = 現在検索を利用できません。しばらくしてからもう一度お試しください。
 error-on-demand-limit = 新しい翻訳言語は 1 時間に { $max } 件までしか頼めません。しばらくしてからもう一度試すか、スペースの言語で読んでください。
 error-job-not-found = その翻訳ジョブはありません。
+error-invalid-translation = 翻訳は受け付けられませんでした: { $detail }

@@ -47,3 +47,4 @@ error-invalid-date-range = 기간의 시작이 끝보다 늦습니다.
 error-search-unavailable = 지금은 검색을 사용할 수 없습니다. 잠시 후 다시 시도하세요.
 error-on-demand-limit = 새 번역 언어는 한 시간에 최대 { $max }개까지 요청할 수 있습니다. 나중에 다시 시도하거나 스페이스의 언어로 읽으세요.
 error-job-not-found = 그런 번역 작업이 없습니다.
+error-invalid-translation = 번역이 거부되었습니다: { $detail }

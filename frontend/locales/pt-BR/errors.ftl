@@ -47,3 +47,4 @@ error-invalid-date-range = O início do período é posterior ao fim.
 error-search-unavailable = A busca não está disponível agora. Tente de novo daqui a pouco.
 error-on-demand-limit = Você pode pedir no máximo { $max } novos idiomas de tradução por hora. Tente de novo mais tarde ou leia em um idioma do seu espaço.
 error-job-not-found = Essa tarefa de tradução não existe.
+error-invalid-translation = A tradução foi recusada: { $detail }

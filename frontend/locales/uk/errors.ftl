@@ -47,3 +47,4 @@ error-invalid-date-range = Початок проміжку дат пізніши
 error-search-unavailable = Пошук зараз недоступний. Спробуйте ще раз за мить.
 error-on-demand-limit = Можна запросити щонайбільше { $max } нових мов перекладу на годину. Спробуйте пізніше або читайте мовою вашого простору.
 error-job-not-found = Такого завдання перекладу немає.
+error-invalid-translation = Переклад відхилено: { $detail }

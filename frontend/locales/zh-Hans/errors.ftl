@@ -47,3 +47,4 @@ error-invalid-date-range = 日期范围的开始晚于结束。
 error-search-unavailable = 搜索暂时不可用，请稍后再试。
 error-on-demand-limit = 每小时最多只能请求 { $max } 种新的翻译语言。请稍后再试，或用你所在空间的语言阅读。
 error-job-not-found = 没有这个翻译任务。
+error-invalid-translation = 翻译被拒绝：{ $detail }

@@ -20,6 +20,13 @@ pub const MAX_ATTEMPTS: i32 = 3;
 const RETRY_WAIT_FIRST: Duration = Duration::seconds(5);
 const RETRY_WAIT_MAX: Duration = Duration::minutes(10);
 
+/// Joins a job's languages into one value to match pairs with: no language tag holds it.
+const PAIR_SEPARATOR: &str = ">";
+
+fn pair_key(from: &str, to: &str) -> String {
+    format!("{from}{PAIR_SEPARATOR}{to}")
+}
+
 /// How long a job that failed `attempts` times waits before its next lease.
 pub fn retry_wait(attempts: i32) -> Duration {
     let doublings = attempts.saturating_sub(1).clamp(0, 16) as u32;
@@ -31,7 +38,18 @@ pub fn retry_wait(attempts: i32) -> Duration {
 /// they fail, keeping their last error. Attempts are counted here, when a job is leased,
 /// so a job that crashes or hangs its worker is charged too. On PostgreSQL, concurrent
 /// workers skip each other's rows (`FOR UPDATE SKIP LOCKED`) instead of waiting on them.
-pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<Vec<LeasedJob>> {
+/// With `pairs` (`from`, `to`), only jobs of those language pairs are leased: a remote
+/// worker serves what its engines translate; the server's own worker takes every job and
+/// tells readers which no engine reaches.
+pub fn lease(
+    db: &Db,
+    worker: &str,
+    limit: i64,
+    lease_for: Duration,
+    pairs: Option<&[(String, String)]>,
+) -> Result<Vec<LeasedJob>> {
+    let pair_keys: Option<Vec<String>> =
+        pairs.map(|pairs| pairs.iter().map(|(from, to)| pair_key(from, to)).collect());
     db.write(|conn| {
         let at = now();
         let expired = translation_jobs::state
@@ -72,9 +90,22 @@ pub fn lease(db: &Db, worker: &str, limit: i64, lease_for: Duration) -> Result<V
                 .limit(limit)
                 .select(translation_jobs::id)
         };
-        let candidates: Vec<i64> = match conn {
-            AnyConnection::Postgresql(c) => candidates().for_update().skip_locked().load(c)?,
-            AnyConnection::Sqlite(c) => candidates().load(c)?,
+        let job_pair = translation_jobs::source_lang
+            .concat(PAIR_SEPARATOR)
+            .concat(translation_jobs::target_lang);
+        let candidates: Vec<i64> = match (&mut *conn, &pair_keys) {
+            (AnyConnection::Postgresql(c), None) => {
+                candidates().for_update().skip_locked().load(c)?
+            }
+            (AnyConnection::Postgresql(c), Some(keys)) => candidates()
+                .filter(job_pair.eq_any(keys))
+                .for_update()
+                .skip_locked()
+                .load(c)?,
+            (AnyConnection::Sqlite(c), None) => candidates().load(c)?,
+            (AnyConnection::Sqlite(c), Some(keys)) => {
+                candidates().filter(job_pair.eq_any(keys)).load(c)?
+            }
         };
         if candidates.is_empty() {
             return Ok(Vec::new());
@@ -237,5 +268,50 @@ pub fn complete(
             ))
             .execute(conn)?;
         Ok(true)
+    })
+}
+
+/// The job `worker` holds at `revision`, with its text as it was handed out; `None` once
+/// the lease is lost (ran out and taken by another, or re-queued by an edit).
+pub fn held_job(db: &Db, worker: &str, job_id: i64, revision: i32) -> Result<Option<LeasedJob>> {
+    db.read(|conn| {
+        let job = translation_jobs::table
+            .find(job_id)
+            .filter(translation_jobs::state.eq(JobState::Leased))
+            .filter(translation_jobs::lease_owner.eq(worker))
+            .filter(translation_jobs::source_revision.eq(revision))
+            .select((
+                translation_jobs::source_kind,
+                translation_jobs::source_id,
+                translation_jobs::source_lang,
+                translation_jobs::target_lang,
+            ))
+            .first::<(SourceKind, i64, String, String)>(conn)
+            .optional()?;
+        let Some((kind, source_id, source_lang, target_lang)) = job else {
+            return Ok(None);
+        };
+        let text = match kind {
+            SourceKind::Post => posts::table
+                .find(source_id)
+                .filter(posts::revision.eq(revision))
+                .select(posts::body)
+                .first::<String>(conn)
+                .optional()?,
+            SourceKind::Title => threads::table
+                .find(source_id)
+                .select(threads::title)
+                .first::<String>(conn)
+                .optional()?,
+        };
+        Ok(text.map(|text| LeasedJob {
+            id: job_id,
+            kind,
+            source_id,
+            source_lang,
+            target_lang,
+            revision,
+            text,
+        }))
     })
 }

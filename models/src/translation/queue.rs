@@ -73,6 +73,9 @@ fn queue(
     priority: i32,
 ) -> Result<()> {
     let at = now();
+    // Routing ignores regions, and the sentence cache is keyed by this form too.
+    let source_lang = translation_target(source_lang);
+    let source_lang = source_lang.as_str();
     for target in targets {
         let existing = translation_jobs::table
             .filter(translation_jobs::source_kind.eq(kind))
