@@ -7,14 +7,27 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Mutex;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use crate::engine::{Engine, EngineError, EngineKind, LangPair};
 
 /// Where Debian's packages put their modes.
 pub const DEFAULT_MODES_DIR: &str = "/usr/share/apertium/modes";
+
+/// How long a batch may take: this, plus `TIME_PER_SEGMENT` for each segment. A pipeline
+/// that takes longer is killed and started afresh on the next call.
+const TIME_LIMIT_BASE: Duration = Duration::from_secs(20);
+const TIME_PER_SEGMENT: Duration = Duration::from_millis(200);
+
+/// Sent after every batch; an unknown word, so it comes back as it went. Reading it back
+/// in its place proves the pipeline answered each segment exactly once: one answer too
+/// many or too few would otherwise shift every later answer onto another text.
+const END_OF_BATCH: &str = "xqzpontisend";
 
 /// Characters that mean something in Apertium's stream format; escaped on the way in,
 /// since `-f none` skips the deformatter that would do it.
@@ -35,9 +48,18 @@ struct Pipeline {
 
 impl Drop for Pipeline {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        kill_group(self.child.id());
         let _ = self.child.wait();
     }
+}
+
+/// Kills the pipeline's process group: bash and every program of its pipe, which would
+/// otherwise keep the output open. Through `kill(1)`, as this crate forbids unsafe code.
+fn kill_group(leader: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{leader}")])
+        .stderr(Stdio::null())
+        .status();
 }
 
 /// Every installed mode whose name is a language pair, e.g. `eng-spa` or `es-pt_BR`.
@@ -128,6 +150,14 @@ impl ApertiumEngine {
         &self.mode
     }
 
+    /// The running pipeline's process group, if one is running.
+    pub fn process_group(&self) -> Option<u32> {
+        self.process
+            .lock()
+            .ok()
+            .and_then(|guard| guard.as_ref().map(|p| p.child.id()))
+    }
+
     fn error(&self, detail: impl std::fmt::Display) -> EngineError {
         EngineError::Process {
             engine: format!("apertium {}", self.mode),
@@ -154,6 +184,7 @@ impl ApertiumEngine {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .map_err(|e| self.error(format!("cannot start apertium: {e}")))?;
         let stdin = child.stdin.take().ok_or_else(|| self.error("no stdin"))?;
@@ -165,35 +196,76 @@ impl ApertiumEngine {
         })
     }
 
+    /// Sends the segments and the end-of-batch mark, and reads an answer for each. Past
+    /// the time limit the pipeline is killed, which ends the read.
     fn run(pipeline: &mut Pipeline, segments: &[String]) -> std::io::Result<Vec<String>> {
-        let Pipeline { stdin, stdout, .. } = pipeline;
+        let Pipeline {
+            child,
+            stdin,
+            stdout,
+        } = pipeline;
+        let leader = child.id();
+        let limit = TIME_LIMIT_BASE + TIME_PER_SEGMENT * segments.len() as u32;
         std::thread::scope(|scope| {
-            // Write on one thread while reading on this one, so that a batch larger than
-            // the pipe buffers cannot deadlock the pipeline.
+            // Write and read on threads of their own, so that a batch larger than the
+            // pipe buffers cannot deadlock the pipeline, and a hung one can be timed out.
             let writer = scope.spawn(move || -> std::io::Result<()> {
-                for segment in segments {
+                for segment in segments.iter().map(String::as_str).chain([END_OF_BATCH]) {
                     // A trailing blank lets the analyser emit the final punctuation.
                     stdin.write_all(escape(segment.trim()).as_bytes())?;
                     stdin.write_all(b"\n\0")?;
                 }
                 stdin.flush()
             });
-            let mut out = Vec::with_capacity(segments.len());
-            let mut buffer = Vec::new();
-            for _ in segments {
-                buffer.clear();
-                if stdout.read_until(0, &mut buffer)? == 0 {
-                    return Err(std::io::Error::other("apertium closed its output"));
-                }
-                buffer.pop_if(|b| *b == 0);
-                out.push(unescape(String::from_utf8_lossy(&buffer).trim()));
+            let (done, finished) = mpsc::channel();
+            let reader = scope.spawn(move || {
+                let answers = read_answers(stdout, segments.len() + 1);
+                let _ = done.send(());
+                answers
+            });
+            let timed_out = matches!(
+                finished.recv_timeout(limit),
+                Err(mpsc::RecvTimeoutError::Timeout)
+            );
+            if timed_out {
+                kill_group(leader);
             }
+            let mut out = reader
+                .join()
+                .map_err(|_| std::io::Error::other("reader thread panicked"))?
+                .map_err(|e| {
+                    if timed_out {
+                        std::io::Error::other(format!("no answer within {} s", limit.as_secs()))
+                    } else {
+                        e
+                    }
+                })?;
             writer
                 .join()
                 .map_err(|_| std::io::Error::other("writer thread panicked"))??;
+            if out.pop().as_deref() != Some(END_OF_BATCH) {
+                return Err(std::io::Error::other(
+                    "the answers did not match the segments one to one",
+                ));
+            }
             Ok(out)
         })
     }
+}
+
+/// `count` NUL-ended answers.
+fn read_answers(stdout: &mut BufReader<ChildStdout>, count: usize) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::with_capacity(count);
+    let mut buffer = Vec::new();
+    for _ in 0..count {
+        buffer.clear();
+        if stdout.read_until(0, &mut buffer)? == 0 {
+            return Err(std::io::Error::other("apertium closed its output"));
+        }
+        buffer.pop_if(|b| *b == 0);
+        out.push(unescape(String::from_utf8_lossy(&buffer).trim()));
+    }
+    Ok(out)
 }
 
 impl Engine for ApertiumEngine {
@@ -223,18 +295,26 @@ impl Engine for ApertiumEngine {
             .process
             .lock()
             .map_err(|_| self.error("process lock poisoned"))?;
-        let pipeline = match guard.as_mut() {
-            Some(pipeline) => pipeline,
-            None => guard.insert(self.spawn()?),
-        };
-        match Self::run(pipeline, segments) {
-            Ok(out) => Ok(out),
-            Err(e) => {
-                // A broken pipeline is replaced on the next call.
-                *guard = None;
-                Err(self.error(e))
+        // A pipeline that died since the last batch (killed, out of memory) is replaced
+        // and the batch sent once more; one that fails a fresh start fails the batch.
+        let was_running = guard.is_some();
+        for _ in 0..2 {
+            let pipeline = match guard.as_mut() {
+                Some(pipeline) => pipeline,
+                None => guard.insert(self.spawn()?),
+            };
+            match Self::run(pipeline, segments) {
+                Ok(out) => return Ok(out),
+                Err(e) => {
+                    *guard = None;
+                    if !was_running || e.to_string().starts_with("no answer within") {
+                        return Err(self.error(e));
+                    }
+                    tracing::warn!(mode = %self.mode, error = %e, "apertium restarted");
+                }
             }
         }
+        Err(self.error("the pipeline failed again after a restart"))
     }
 }
 

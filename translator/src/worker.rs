@@ -38,6 +38,16 @@ pub trait JobSource: Send + Sync {
 /// What became of one job: its outcome, and with a translation its sentences.
 type Outcome = (JobOutcome, Vec<String>);
 
+/// Why a batch was not translated.
+#[derive(Debug, thiserror::Error)]
+enum WorkError {
+    #[error(transparent)]
+    Engine(#[from] PipelineError),
+    /// Timed out or panicked: not retried job by job, which would only wait again.
+    #[error("{0}")]
+    Stuck(String),
+}
+
 #[derive(Debug, Clone)]
 pub struct WorkerSettings {
     /// Names this worker's leases; unique per worker process and thread.
@@ -48,6 +58,9 @@ pub struct WorkerSettings {
     pub lease_for: Duration,
     /// How long to wait when the queue is empty.
     pub idle_wait: Duration,
+    /// The longest one engine batch may take. Past it the batch's jobs fail (and are
+    /// retried later) and the worker goes on; the stuck call is left to finish or not.
+    pub engine_time_limit: Duration,
 }
 
 impl Default for WorkerSettings {
@@ -57,6 +70,7 @@ impl Default for WorkerSettings {
             batch_jobs: 64,
             lease_for: Duration::from_secs(300),
             idle_wait: Duration::from_millis(300),
+            engine_time_limit: Duration::from_secs(120),
         }
     }
 }
@@ -111,7 +125,7 @@ impl Worker {
                 // One bad text must not fail its batch-mates, which may belong to other
                 // posts and other spaces: each is tried alone, and only the one that
                 // fails is charged.
-                Err(PipelineError::Engine(e)) if group.len() > 1 => {
+                Err(WorkError::Engine(PipelineError::Engine(e))) if group.len() > 1 => {
                     tracing::warn!(%from, %to, error = %e, jobs = group.len(),
                         "batch failed; translating its jobs one by one");
                     group
@@ -143,26 +157,51 @@ impl Worker {
         Ok(jobs.len())
     }
 
-    /// Translates jobs of one language pair together.
+    /// Translates jobs of one language pair together, on a thread of its own so that an
+    /// engine that hangs or panics costs this batch and not the worker.
     fn translate(
         &self,
         from: &str,
         to: &str,
         jobs: &[&LeasedJob],
-    ) -> Result<Vec<Outcome>, PipelineError> {
-        let texts: Vec<(TextKind, &str)> = jobs
+    ) -> Result<Vec<Outcome>, WorkError> {
+        let texts: Vec<(TextKind, String)> = jobs
             .iter()
             .map(|job| {
                 let kind = match job.kind {
                     SourceKind::Post => TextKind::Markdown,
                     SourceKind::Title => TextKind::Plain,
                 };
-                (kind, job.text.as_str())
+                (kind, job.text.clone())
             })
             .collect();
-        let done = self
-            .pipeline
-            .translate(from, to, &texts, self.source.cache())?;
+        let (pipeline, source) = (self.pipeline.clone(), Arc::clone(&self.source));
+        let (from_lang, to_lang) = (from.to_owned(), to.to_owned());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name(format!("translate-{from}-{to}"))
+            .spawn(move || {
+                let texts: Vec<(TextKind, &str)> = texts
+                    .iter()
+                    .map(|(kind, text)| (*kind, text.as_str()))
+                    .collect();
+                let _ =
+                    sender.send(pipeline.translate(&from_lang, &to_lang, &texts, source.cache()));
+            })
+            .map_err(|e| WorkError::Stuck(format!("cannot start a translation thread: {e}")))?;
+        let limit = self.settings.engine_time_limit;
+        let done = match receiver.recv_timeout(limit) {
+            Ok(result) => result.map_err(WorkError::Engine)?,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                return Err(WorkError::Stuck(format!(
+                    "the engine took longer than {} s",
+                    limit.as_secs_f32()
+                )));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(WorkError::Stuck("the engine panicked".into()));
+            }
+        };
         Ok(done
             .texts
             .into_iter()
@@ -184,11 +223,11 @@ impl Worker {
         from: &str,
         to: &str,
         jobs: &[&LeasedJob],
-        result: Result<Vec<Outcome>, PipelineError>,
+        result: Result<Vec<Outcome>, WorkError>,
     ) -> Vec<Outcome> {
         match result {
             Ok(outcomes) => outcomes,
-            Err(PipelineError::Unreachable { .. }) => {
+            Err(WorkError::Engine(PipelineError::Unreachable { .. })) => {
                 let reason = format!("no installed engine translates {from} to {to}");
                 vec![(JobOutcome::Unreachable { reason }, Vec::new()); jobs.len()]
             }

@@ -50,6 +50,35 @@ fn apertium_keeps_one_answer_per_segment_in_large_batches() {
 }
 
 /// What the Python package returns for the same model, tokens and settings.
+#[test]
+fn a_killed_apertium_pipeline_is_started_again() {
+    let engine = pontis_translator::apertium::discover(std::path::Path::new(
+        pontis_translator::apertium::DEFAULT_MODES_DIR,
+    ))
+    .into_iter()
+    .find(|e| e.mode() == "eng-spa")
+    .expect("apertium-eng-spa is installed");
+    let pair = LangPair::new("en", "es");
+    let house = ["The house is big.".to_owned()];
+    assert_eq!(
+        engine.translate(&pair, &house).expect("translate"),
+        ["La casa es grande."]
+    );
+    let first = engine.process_group().expect("a pipeline runs");
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", "--", &format!("-{first}")])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(
+        engine
+            .translate(&pair, &house)
+            .expect("translated after a restart"),
+        ["La casa es grande."]
+    );
+    assert_ne!(engine.process_group(), Some(first), "a new pipeline");
+}
+
 fn reference_translation(
     model: &std::path::Path,
     sentences: &[&str],

@@ -15,7 +15,7 @@ use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 use pontis_translator::{Engine, LangPair};
 use pontis_types::*;
 
-use support::{Choking, Counting, Panicking, apertium, load_ct2, make_model};
+use support::{Choking, Counting, Hanging, Panicking, apertium, load_ct2, make_model};
 
 fn user(db: &Db, handle: &str, langs: &[&str]) -> Actor {
     let view = accounts::create_user(
@@ -618,6 +618,7 @@ fn a_panicking_engine_does_not_stop_the_worker(t: TestDb) {
             batch_jobs: 1,
             lease_for: Duration::from_secs(60),
             idle_wait: Duration::from_millis(10),
+            ..WorkerSettings::default()
         },
     );
     english_thread(db, &author, "The car", "The poison is red.");
@@ -648,7 +649,57 @@ fn a_panicking_engine_does_not_stop_the_worker(t: TestDb) {
     );
 }
 
+fn a_hanging_engine_is_timed_out_and_the_worker_goes_on(t: TestDb) {
+    let db = &t.db;
+    let (author, reader) = class(db);
+    let admin = admin(db);
+    let hanging = Arc::new(Hanging {
+        inner: apertium("eng-spa"),
+        slow: "slow",
+        hang: Duration::from_secs(5),
+    });
+    let worker = Worker::new(
+        Pipeline::new(Router::new(vec![hanging])),
+        Arc::new(DbJobs::new(db.clone())),
+        WorkerSettings {
+            name: "w1".into(),
+            engine_time_limit: Duration::from_millis(500),
+            ..WorkerSettings::default()
+        },
+    );
+    let stuck = english_thread(db, &author, "The car", "The car is slow.");
+    let started = std::time::Instant::now();
+    assert_eq!(worker.run_once().expect("work"), 2);
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "the worker did not wait for the engine: {:?}",
+        started.elapsed()
+    );
+    let timed_out: Vec<JobView> = jobs_into(db, &admin, "es")
+        .into_iter()
+        .filter(|j| j.source_id == stuck.post.id && j.kind == SourceKind::Post)
+        .collect();
+    assert!(
+        timed_out[0]
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("longer than")),
+        "{timed_out:?}"
+    );
+    let good = english_thread(db, &author, "The house", "The house is big.");
+    assert_eq!(worker.run_once().expect("work"), 2, "the worker goes on");
+    let page = threads::thread_page(db, &reader, good.thread.id, None, 50, None, 5).expect("page");
+    assert_eq!(
+        page.posts[0]
+            .translation
+            .as_ref()
+            .and_then(|t| t.body.as_deref()),
+        Some("La casa es grande.")
+    );
+}
+
 on_both_backends!(
+    a_hanging_engine_is_timed_out_and_the_worker_goes_on,
     a_panicking_engine_does_not_stop_the_worker,
     region_variants_are_one_language_and_new_languages_are_limited,
     an_on_demand_language_follows_an_edit_and_hides_what_it_took_out,

@@ -149,3 +149,29 @@ impl Engine for Panicking {
         self.inner.translate(pair, segments)
     }
 }
+
+/// Wraps an engine and hangs on a sentence with `slow` in it, as a stuck process would:
+/// it sleeps for `hang`.
+pub struct Hanging {
+    pub inner: Arc<dyn Engine>,
+    pub slow: &'static str,
+    pub hang: std::time::Duration,
+}
+
+impl Engine for Hanging {
+    fn kind(&self) -> EngineKind {
+        self.inner.kind()
+    }
+    fn model(&self) -> &str {
+        self.inner.model()
+    }
+    fn pairs(&self) -> Vec<LangPair> {
+        self.inner.pairs()
+    }
+    fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError> {
+        if segments.iter().any(|s| s.contains(self.slow)) {
+            std::thread::sleep(self.hang);
+        }
+        self.inner.translate(pair, segments)
+    }
+}
