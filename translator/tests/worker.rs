@@ -709,3 +709,90 @@ on_both_backends!(
     a_killed_worker_loses_no_job_and_duplicates_no_translation,
     unreachable_pairs_stop_with_a_note,
 );
+
+/// Counts, per job, the results the database accepted.
+struct Tally {
+    inner: DbJobs,
+    applied: std::sync::Mutex<std::collections::HashMap<i64, usize>>,
+}
+
+impl JobSource for Tally {
+    fn lease(
+        &self,
+        worker: &str,
+        limit: i64,
+        lease_for: Duration,
+        pairs: &[LangPair],
+    ) -> Result<Vec<LeasedJob>, String> {
+        self.inner.lease(worker, limit, lease_for, pairs)
+    }
+
+    fn complete(
+        &self,
+        worker: &str,
+        job: &LeasedJob,
+        outcome: &JobOutcome,
+        segments: &[String],
+    ) -> Result<bool, String> {
+        let applied = self.inner.complete(worker, job, outcome, segments)?;
+        if applied && let Ok(mut tally) = self.applied.lock() {
+            *tally.entry(job.id).or_default() += 1;
+        }
+        Ok(applied)
+    }
+
+    fn cache(&self) -> &dyn pontis_translator::pipeline::SegmentCache {
+        self.inner.cache()
+    }
+}
+
+/// Four workers drain 2,000 jobs from one PostgreSQL database at once: each job is
+/// leased by one of them (SKIP LOCKED), translated and stored exactly once.
+#[test]
+fn four_workers_drain_two_thousand_jobs_on_postgres_exactly_once() {
+    let t = TestDb::postgres();
+    let db = &t.db;
+    let (author, _) = class(db);
+    let admin = admin(db);
+    for n in 0..1000 {
+        english_thread(
+            db,
+            &author,
+            &format!("House {n}"),
+            &format!("The house {n} is big."),
+        );
+    }
+    let source = Arc::new(Tally {
+        inner: DbJobs::new(db.clone()),
+        applied: Default::default(),
+    });
+    let engine = apertium("eng-spa");
+    std::thread::scope(|scope| {
+        for n in 0..4 {
+            let worker = Worker::new(
+                Pipeline::new(Router::new(vec![engine.clone()])),
+                source.clone(),
+                WorkerSettings {
+                    name: format!("w{n}"),
+                    batch_jobs: 4,
+                    ..WorkerSettings::default()
+                },
+            );
+            scope.spawn(move || while worker.run_once().expect("work") > 0 {});
+        }
+    });
+    let applied = source.applied.lock().expect("tally").clone();
+    assert_eq!(applied.len(), 2000, "every job was translated");
+    assert!(
+        applied.values().all(|&times| times == 1),
+        "no job was stored twice"
+    );
+    let done = translation::jobs::list_jobs(db, &admin, Some(JobState::Done), 100).expect("jobs");
+    let open = translation::jobs::list_jobs(db, &admin, Some(JobState::Queued), 100)
+        .expect("jobs")
+        .len()
+        + translation::jobs::list_jobs(db, &admin, Some(JobState::Leased), 100)
+            .expect("jobs")
+            .len();
+    assert_eq!((done.len(), open), (100, 0), "none left behind");
+}
