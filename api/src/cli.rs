@@ -252,7 +252,7 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
             init_logging(config.log_format);
             let jobs: Arc<dyn JobSource> = Arc::new(HttpJobs::new(&remote.server, &remote.token));
             let threads = remote.threads.unwrap_or(config.translation.worker_threads);
-            let (_, workers) = spawn_workers(&config, jobs, threads)?;
+            let ((_, workers), _) = spawn_workers(&config, jobs, threads)?;
             println!("Pontis worker translating for {}", remote.server);
             for worker in workers {
                 let _ = worker.join();

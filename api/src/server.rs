@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use actix_web::HttpServer;
 use actix_web::web::Data;
 use pontis_frontend::{Localizer, Pages};
+use pontis_models::translation::routes;
 use pontis_models::{DatabaseUrl, Db};
 use pontis_search::{EmbeddedIndex, Indexer, MeiliIndex, SearchError, SearchIndex};
 use pontis_translator::ct2::RunSettings;
@@ -169,15 +170,21 @@ fn start_workers(config: &Config, db: &Db) -> Result<Workers, StartError> {
         return Ok((Arc::new(AtomicBool::new(false)), Vec::new()));
     }
     let jobs: Arc<dyn JobSource> = Arc::new(DbJobs::new(db.clone()));
-    spawn_workers(config, jobs, config.translation.worker_threads)
+    let (workers, pipeline) = spawn_workers(config, jobs, config.translation.worker_threads)?;
+    // Readers may ask for what these engines reach; the announcement replaces the one
+    // this machine's server made at its last start.
+    let pairs = pipeline.router().route_forms();
+    routes::announce(db, &format!("server:{}", hostname()), &pairs, None)?;
+    Ok(workers)
 }
 
-/// Worker threads over the installed engines, each leasing from `jobs`.
+/// Worker threads over the installed engines, each leasing from `jobs`; with the pipeline
+/// they share.
 pub fn spawn_workers(
     config: &Config,
     jobs: Arc<dyn JobSource>,
     threads: usize,
-) -> Result<Workers, StartError> {
+) -> Result<(Workers, Pipeline), StartError> {
     let stop = Arc::new(AtomicBool::new(false));
     let Installed { engines, problems } = load_engines(config)?;
     for problem in &problems {
@@ -202,7 +209,7 @@ pub fn spawn_workers(
                 .spawn(move || worker.run(&stop))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok((stop, handles))
+    Ok(((stop, handles), pipeline))
 }
 
 fn hostname() -> String {

@@ -182,6 +182,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     translation_jobs,
     translation_backfills,
     on_demand_languages,
+    translation_routes,
     translations,
     segment_cache,
     worker_tokens,
@@ -263,5 +264,14 @@ diesel::table! {
         user_id -> BigInt,
         lang -> Text,
         requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    translation_routes (provider, source_lang, target_lang) {
+        provider -> Text,
+        source_lang -> Text,
+        target_lang -> Text,
+        expires_at -> Nullable<Timestamp>,
     }
 }

@@ -81,10 +81,10 @@ pub(crate) fn thread_views_in(
     found: &[Thread],
     reading: &Reading,
 ) -> Result<(Vec<ThreadView>, Vec<Unqueued>)> {
-    let needing: HashMap<i64, i32> = found
+    let needing: HashMap<i64, (i32, String)> = found
         .iter()
         .filter(|t| reading.needs_translation(&t.lang))
-        .map(|t| (t.id, 1))
+        .map(|t| (t.id, (1, t.lang.clone())))
         .collect();
     let (mut titles, unqueued) = if needing.is_empty() {
         (HashMap::new(), Vec::new())
@@ -167,10 +167,10 @@ pub(crate) fn post_views_in(
     found: &[Post],
     reading: &Reading,
 ) -> Result<(Vec<PostView>, Vec<Unqueued>)> {
-    let needing: HashMap<i64, i32> = found
+    let needing: HashMap<i64, (i32, String)> = found
         .iter()
         .filter(|p| p.deleted_at.is_none() && reading.needs_translation(&p.lang))
-        .map(|p| (p.id, p.revision))
+        .map(|p| (p.id, (p.revision, p.lang.clone())))
         .collect();
     let (mut translated, unqueued) = if needing.is_empty() {
         (HashMap::new(), Vec::new())

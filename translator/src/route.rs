@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use pontis_types::lang::same_language;
+use pontis_types::lang::{same_language, translation_target};
 
 use crate::engine::{Engine, EngineKind, LangPair};
 
@@ -126,6 +126,19 @@ impl Router {
     }
 
     /// Every language pair these engines connect, directly or through one pivot.
+    /// Every reachable pair in the form jobs name languages (`lang::translation_target`):
+    /// what a worker announces and leases by.
+    pub fn route_forms(&self) -> Vec<(String, String)> {
+        let mut forms: Vec<(String, String)> = self
+            .reachable_pairs()
+            .into_iter()
+            .map(|(pair, _)| (translation_target(&pair.from), translation_target(&pair.to)))
+            .collect();
+        forms.sort();
+        forms.dedup();
+        forms
+    }
+
     pub fn reachable_pairs(&self) -> Vec<(LangPair, Route)> {
         let mut languages: Vec<String> = self
             .steps()

@@ -416,6 +416,11 @@ fn region_variants_are_one_language_and_new_languages_are_limited(t: TestDb) {
     let (author, _) = class(db);
     let admin = admin(db);
     let visitor = user(db, "visitor", &["en"]);
+    let routes: Vec<(String, String)> = ["es", "pt", "de", "fr", "it", "ca", "gl"]
+        .iter()
+        .map(|to| ("en".to_owned(), (*to).to_owned()))
+        .collect();
+    translation::routes::announce(db, "test", &routes, None).expect("announce");
     let thread = english_thread(db, &author, "The house", "The house is big.").thread;
     let variants = [
         "pt-BR", "pt-PT", "pt-AO", "pt-MZ", "pt-CV", "pt-GW", "pt-ST", "pt-TL", "pt-MO", "pt-CH",
@@ -483,7 +488,10 @@ fn an_on_demand_language_follows_an_edit_and_hides_what_it_took_out(t: TestDb) {
     )
     .expect("space");
     let visitor = user(db, "visitor", &["en"]);
-    let worker = worker(db, apertium("eng-spa"), "w1");
+    let engine = apertium("eng-spa");
+    let routes = Router::new(vec![engine.clone()]).route_forms();
+    translation::routes::announce(db, "server:test", &routes, None).expect("announce");
+    let worker = worker(db, engine, "w1");
     let created = english_thread(db, &author, "The house", "The house is big.");
     let read = |who: &Actor| {
         threads::thread_page(db, who, created.thread.id, None, 50, Some("es"), 5)
@@ -698,7 +706,48 @@ fn a_hanging_engine_is_timed_out_and_the_worker_goes_on(t: TestDb) {
     );
 }
 
+fn a_language_no_route_reaches_is_unavailable_at_once_and_costs_nothing(t: TestDb) {
+    let db = &t.db;
+    let (author, _) = class(db);
+    let admin = admin(db);
+    let visitor = user(db, "visitor", &["en"]);
+    let thread = english_thread(db, &author, "The house", "The house is big.").thread;
+    for lang in ["ja", "ko", "ar", "uk", "el", "fi"] {
+        let page = threads::thread_page(db, &visitor, thread.id, None, 50, Some(lang), 5)
+            .expect("no limit for what costs nothing");
+        assert_eq!(
+            page.posts[0].translation.as_ref().map(|t| t.status),
+            Some(TranslationStatus::Unavailable),
+            "{lang}"
+        );
+        assert!(jobs_into(db, &admin, lang).is_empty(), "no job for {lang}");
+    }
+    let gone = chrono::Utc::now().naive_utc() - chrono::Duration::seconds(1);
+    let pairs = [("en".to_owned(), "ja".to_owned())];
+    translation::routes::announce(db, "remote:1:box", &pairs, Some(gone)).expect("announce");
+    let page =
+        threads::thread_page(db, &visitor, thread.id, None, 50, Some("ja"), 5).expect("page");
+    assert_eq!(
+        page.posts[0].translation.as_ref().map(|t| t.status),
+        Some(TranslationStatus::Unavailable),
+        "an expired announcement reaches nothing"
+    );
+    translation::routes::announce(db, "remote:1:box", &pairs, None).expect("announce");
+    let page =
+        threads::thread_page(db, &visitor, thread.id, None, 50, Some("ja"), 5).expect("page");
+    assert_eq!(
+        page.posts[0].translation.as_ref().map(|t| t.status),
+        Some(TranslationStatus::Pending)
+    );
+    assert_eq!(
+        jobs_into(db, &admin, "ja").len(),
+        2,
+        "the post and the title"
+    );
+}
+
 on_both_backends!(
+    a_language_no_route_reaches_is_unavailable_at_once_and_costs_nothing,
     a_hanging_engine_is_timed_out_and_the_worker_goes_on,
     a_panicking_engine_does_not_stop_the_worker,
     region_variants_are_one_language_and_new_languages_are_limited,

@@ -5,7 +5,7 @@
 use actix_web::post;
 use actix_web::web::{Data, Json};
 use pontis_models::Error;
-use pontis_models::translation::{lease, segment_cache};
+use pontis_models::translation::{lease, routes, segment_cache};
 use pontis_translator::pipeline::segment_key;
 use pontis_translator::segment::{segment_markdown, segment_plain};
 use pontis_types::lang::{normalize, translation_target};
@@ -34,7 +34,8 @@ fn owner(worker: &WorkerAuth, instance: &str) -> Result<String, ApiError> {
 }
 
 /// Lease up to `limit` jobs of the declared `pairs` for `lease_seconds`. At most 256 jobs
-/// for 10 to 900 seconds at a time, naming 1 to 1,000 pairs.
+/// for 10 to 900 seconds at a time, naming 1 to 1,000 pairs. The pairs are also announced
+/// for a day: readers may then ask for them on demand.
 #[utoipa::path(
     tag = "worker",
     request_body = LeaseRequest,
@@ -78,6 +79,7 @@ pub async fn lease_jobs(
     Ok(Json(
         state
             .run(move |db| {
+                routes::announce_remote(db, &owner, &pairs)?;
                 lease::lease(
                     db,
                     &owner,

@@ -114,6 +114,11 @@ impl TestApp {
             server::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
         );
         let srv = actix_test::start(move || app(state.clone()));
+        // As `pontis serve` does when its worker starts: readers may ask for what the
+        // installed Apertium pairs reach (the engines `translate_pending` uses).
+        let pairs = Router::new(apertium_engines()).route_forms();
+        pontis_models::translation::routes::announce(&store.db, "server:test", &pairs, None)
+            .expect("announce the routes");
         Self { srv, store, search }
     }
 
@@ -122,11 +127,7 @@ impl TestApp {
     pub async fn translate_pending(&self) -> usize {
         let db = self.store.db.clone();
         actix_web::web::block(move || {
-            let engines: Vec<Arc<dyn Engine>> = apertium::discover(Path::new(DEFAULT_MODES_DIR))
-                .into_iter()
-                .map(|e| Arc::new(e) as Arc<dyn Engine>)
-                .collect();
-            assert!(!engines.is_empty(), "Apertium pairs are installed");
+            let engines = apertium_engines();
             let worker = Worker::new(
                 Pipeline::new(Router::new(engines)),
                 Arc::new(DbJobs::new(db)),
@@ -396,4 +397,14 @@ impl TestApp {
     pub async fn post_empty<'a>(&self, path: &str, auth: impl Into<Auth<'a>>) -> Reply {
         self.request(Method::POST, path, auth, None, &[]).await
     }
+}
+
+/// Every Apertium pair the test set-up installs.
+fn apertium_engines() -> Vec<Arc<dyn Engine>> {
+    let engines: Vec<Arc<dyn Engine>> = apertium::discover(Path::new(DEFAULT_MODES_DIR))
+        .into_iter()
+        .map(|e| Arc::new(e) as Arc<dyn Engine>)
+        .collect();
+    assert!(!engines.is_empty(), "Apertium pairs are installed");
+    engines
 }

@@ -669,6 +669,14 @@ async fn an_edit_hides_the_old_translation_from_readers_and_on_demand_is_limited
     let read = app.get(&api, &visitor).await.expect(200);
     assert_eq!(read["posts"][0]["translation"]["body"], "La casa es verde.");
 
+    // Routes a remote worker could have announced: on-demand languages cost only where
+    // some engine reaches them.
+    let announced: Vec<(String, String)> = ["de", "fr", "it", "ca"]
+        .iter()
+        .map(|to| ("en".to_owned(), (*to).to_owned()))
+        .collect();
+    pontis_models::translation::routes::announce(&app.store.db, "remote:test", &announced, None)
+        .expect("announce");
     for lang in ["pt-BR", "de", "fr", "it"] {
         app.get(&format!("/api/v1/threads/{thread}?lang={lang}"), &visitor)
             .await

@@ -8,5 +8,6 @@
 pub mod jobs;
 pub mod lease;
 pub mod queue;
+pub mod routes;
 pub mod segment_cache;
 pub mod translations;

@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::rows::now;
 use crate::schema::{translation_jobs, translations};
 use crate::search;
+use crate::translation::routes;
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn store_translation(
@@ -56,15 +57,16 @@ pub(crate) fn store_translation(
 }
 
 /// What a reader sees of each source's translation into `lang`, by source id, and the
-/// sources nobody has queued for `lang` yet. `current_revisions` maps each source to its
-/// current revision.
+/// sources nobody has queued for `lang` yet that a route can translate. `sources` maps
+/// each source to its current revision and language. A source no job and no route
+/// reaches is `unavailable` at once.
 pub(crate) fn translation_views(
     conn: &mut AnyConnection,
     kind: SourceKind,
-    current_revisions: &HashMap<i64, i32>,
+    sources: &HashMap<i64, (i32, String)>,
     lang: &str,
 ) -> Result<(HashMap<i64, TranslationView>, Vec<i64>)> {
-    let ids: Vec<i64> = current_revisions.keys().copied().collect();
+    let ids: Vec<i64> = sources.keys().copied().collect();
     let stored: Vec<(i64, i32, String, String, String)> = translations::table
         .filter(translations::source_kind.eq(kind))
         .filter(translations::source_id.eq_any(&ids))
@@ -87,7 +89,7 @@ pub(crate) fn translation_views(
         .collect();
     let mut views: HashMap<i64, TranslationView> = HashMap::new();
     for (id, revision, body, engine, model) in stored {
-        let current = current_revisions.get(&id).copied().unwrap_or(revision);
+        let current = sources.get(&id).map_or(revision, |(current, _)| *current);
         views.insert(
             id,
             TranslationView {
@@ -103,17 +105,30 @@ pub(crate) fn translation_views(
             },
         );
     }
-    let unqueued = ids
+    let unqueued_langs: Vec<&str> = sources
         .iter()
-        .copied()
-        .filter(|id| !jobs.contains_key(id))
+        .filter(|(id, _)| !jobs.contains_key(id))
+        .map(|(_, (_, source_lang))| source_lang.as_str())
+        .collect();
+    let reachable = if unqueued_langs.is_empty() {
+        Default::default()
+    } else {
+        routes::reachable_sources(conn, &unqueued_langs, lang)?
+    };
+    let unqueued: Vec<i64> = sources
+        .iter()
+        .filter(|(id, (_, source_lang))| !jobs.contains_key(id) && reachable.contains(source_lang))
+        .map(|(id, _)| *id)
         .collect();
     for id in ids {
+        let queued_or_reachable =
+            jobs.get(&id).is_some_and(|s| !s.is_final_failure()) || unqueued.contains(&id);
         views.entry(id).or_insert_with(|| TranslationView {
             lang: lang.to_owned(),
-            status: match jobs.get(&id) {
-                Some(state) if state.is_final_failure() => TranslationStatus::Unavailable,
-                _ => TranslationStatus::Pending,
+            status: if queued_or_reachable {
+                TranslationStatus::Pending
+            } else {
+                TranslationStatus::Unavailable
             },
             body: None,
             engine: None,

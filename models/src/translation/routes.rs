@@ -1,0 +1,101 @@
+//! Which language pairs some worker can translate, as the workers announce them. A reader
+//! who asks for a language no route reaches is told at once that it is unavailable, and
+//! nothing is queued.
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use pontis_types::lang::translation_target;
+
+use crate::db::{AnyConnection, Db};
+use crate::error::Result;
+use crate::rows::now;
+use crate::schema::translation_routes;
+
+/// How long a remote worker's announcement holds, and how often it is renewed.
+pub const REMOTE_ROUTES_HOLD: Duration = Duration::days(1);
+const REMOTE_ROUTES_RENEW: Duration = Duration::hours(1);
+
+/// Replaces what `provider` announced with `pairs` (`from`, `to`, in translation form).
+/// `expires_at`: `None` for the server's own worker, which announces at each start.
+pub fn announce(
+    db: &Db,
+    provider: &str,
+    pairs: &[(String, String)],
+    expires_at: Option<NaiveDateTime>,
+) -> Result<()> {
+    db.write(|conn| {
+        diesel::delete(translation_routes::table.filter(translation_routes::provider.eq(provider)))
+            .execute(conn)?;
+        for (from, to) in pairs {
+            diesel::insert_into(translation_routes::table)
+                .values((
+                    translation_routes::provider.eq(provider),
+                    translation_routes::source_lang.eq(from),
+                    translation_routes::target_lang.eq(to),
+                    translation_routes::expires_at.eq(expires_at),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+/// A remote worker's pairs, announced with its lease: written again only when they
+/// changed or the last announcement is more than an hour old, so leasing stays a read.
+pub fn announce_remote(db: &Db, provider: &str, pairs: &[(String, String)]) -> Result<()> {
+    let renew_before = now() + REMOTE_ROUTES_HOLD - REMOTE_ROUTES_RENEW;
+    let current: Vec<(String, String, Option<NaiveDateTime>)> = db.read(|conn| {
+        Ok::<_, crate::Error>(
+            translation_routes::table
+                .filter(translation_routes::provider.eq(provider))
+                .select((
+                    translation_routes::source_lang,
+                    translation_routes::target_lang,
+                    translation_routes::expires_at,
+                ))
+                .load(conn)?,
+        )
+    })?;
+    let fresh = current
+        .iter()
+        .all(|(_, _, expires)| expires.is_some_and(|at| at > renew_before));
+    let same: HashSet<(&str, &str)> = current
+        .iter()
+        .map(|(from, to, _)| (from.as_str(), to.as_str()))
+        .collect();
+    let wanted: HashSet<(&str, &str)> = pairs
+        .iter()
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect();
+    if fresh && same == wanted {
+        return Ok(());
+    }
+    announce(db, provider, pairs, Some(now() + REMOTE_ROUTES_HOLD))
+}
+
+/// Of the languages in `sources`, those from which some announced route reaches `target`.
+pub(crate) fn reachable_sources(
+    conn: &mut AnyConnection,
+    sources: &[&str],
+    target: &str,
+) -> Result<HashSet<String>> {
+    let forms: Vec<String> = sources.iter().map(|s| translation_target(s)).collect();
+    let reached: Vec<String> = translation_routes::table
+        .filter(translation_routes::target_lang.eq(target))
+        .filter(translation_routes::source_lang.eq_any(&forms))
+        .filter(
+            translation_routes::expires_at
+                .is_null()
+                .or(translation_routes::expires_at.gt(now())),
+        )
+        .select(translation_routes::source_lang)
+        .distinct()
+        .load(conn)?;
+    Ok(sources
+        .iter()
+        .filter(|s| reached.contains(&translation_target(s)))
+        .map(|s| (*s).to_owned())
+        .collect())
+}
