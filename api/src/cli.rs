@@ -101,6 +101,10 @@ pub struct RemoteWorkerArgs {
     /// Worker threads; default from the configuration (translation.worker_threads).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// How long a lease holds, 10 to 900 seconds: after a crash, the jobs in hand go to
+    /// another worker this much later.
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(10..=900))]
+    pub lease_seconds: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -252,7 +256,8 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
             init_logging(config.log_format);
             let jobs: Arc<dyn JobSource> = Arc::new(HttpJobs::new(&remote.server, &remote.token));
             let threads = remote.threads.unwrap_or(config.translation.worker_threads);
-            let ((_, workers), _) = spawn_workers(&config, jobs, threads)?;
+            let lease_for = std::time::Duration::from_secs(remote.lease_seconds);
+            let ((_, workers), _) = spawn_workers(&config, jobs, threads, lease_for)?;
             println!("Pontis worker translating for {}", remote.server);
             for worker in workers {
                 let _ = worker.join();

@@ -170,7 +170,9 @@ fn start_workers(config: &Config, db: &Db) -> Result<Workers, StartError> {
         return Ok((Arc::new(AtomicBool::new(false)), Vec::new()));
     }
     let jobs: Arc<dyn JobSource> = Arc::new(DbJobs::new(db.clone()));
-    let (workers, pipeline) = spawn_workers(config, jobs, config.translation.worker_threads)?;
+    let lease_for = WorkerSettings::default().lease_for;
+    let (workers, pipeline) =
+        spawn_workers(config, jobs, config.translation.worker_threads, lease_for)?;
     // Readers may ask for what these engines reach; the announcement replaces the one
     // this machine's server made at its last start.
     let pairs = pipeline.router().route_forms();
@@ -184,6 +186,7 @@ pub fn spawn_workers(
     config: &Config,
     jobs: Arc<dyn JobSource>,
     threads: usize,
+    lease_for: std::time::Duration,
 ) -> Result<(Workers, Pipeline), StartError> {
     let stop = Arc::new(AtomicBool::new(false));
     let Installed { engines, problems } = load_engines(config)?;
@@ -200,6 +203,7 @@ pub fn spawn_workers(
                 WorkerSettings {
                     name: format!("{}-{}-{i}", hostname(), std::process::id()),
                     batch_jobs: config.translation.batch_jobs,
+                    lease_for,
                     ..WorkerSettings::default()
                 },
             );
