@@ -15,9 +15,13 @@ use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 use pontis_translator::{Engine, LangPair};
 use pontis_types::*;
 
-use support::{Choking, Counting, Hanging, Panicking, apertium, load_ct2, make_model};
+use support::{Counting, Fault, Faulty, apertium, load_ct2, make_model};
 
 fn user(db: &Db, handle: &str, langs: &[&str]) -> Actor {
+    account(db, handle, langs, false)
+}
+
+fn account(db: &Db, handle: &str, langs: &[&str], is_admin: bool) -> Actor {
     let view = accounts::create_user(
         db,
         accounts::NewUser {
@@ -26,13 +30,13 @@ fn user(db: &Db, handle: &str, langs: &[&str]) -> Actor {
             display_name: None,
             locale: langs[0].into(),
             languages: langs.iter().map(|l| l.to_string()).collect(),
-            is_admin: false,
+            is_admin,
         },
     )
     .expect("create user");
     Actor {
         user_id: view.id,
-        is_admin: false,
+        is_admin,
     }
 }
 
@@ -371,22 +375,7 @@ fn unreachable_pairs_stop_with_a_note(t: TestDb) {
 }
 
 fn admin(db: &Db) -> Actor {
-    let view = accounts::create_user(
-        db,
-        accounts::NewUser {
-            handle: "admin".into(),
-            password: "long enough secret".into(),
-            display_name: None,
-            locale: "en".into(),
-            languages: vec!["en".into()],
-            is_admin: true,
-        },
-    )
-    .expect("create admin");
-    Actor {
-        user_id: view.id,
-        is_admin: true,
-    }
+    account(db, "admin", &["en"], true)
 }
 
 fn jobs_into(db: &Db, admin: &Actor, lang: &str) -> Vec<JobView> {
@@ -540,9 +529,10 @@ fn a_failing_job_fails_alone_and_a_worn_out_one_stops(t: TestDb) {
     let db = &t.db;
     let (author, reader) = class(db);
     let admin = admin(db);
-    let choking = Arc::new(Choking {
+    let choking = Arc::new(Faulty {
         inner: apertium("eng-spa"),
-        poison: "poison",
+        trigger: "poison",
+        fault: Fault::Fail,
     });
     let worker = worker(db, choking, "w1");
     let good = english_thread(db, &author, "The house", "The house is big.");
@@ -614,9 +604,10 @@ fn a_failing_job_fails_alone_and_a_worn_out_one_stops(t: TestDb) {
 fn a_panicking_engine_does_not_stop_the_worker(t: TestDb) {
     let db = &t.db;
     let (author, reader) = class(db);
-    let panicking = Arc::new(Panicking {
+    let panicking = Arc::new(Faulty {
         inner: apertium("eng-spa"),
-        poison: "poison",
+        trigger: "poison",
+        fault: Fault::Panic,
     });
     let worker = Worker::new(
         Pipeline::new(Router::new(vec![panicking])),
@@ -661,10 +652,10 @@ fn a_hanging_engine_is_timed_out_and_the_worker_goes_on(t: TestDb) {
     let db = &t.db;
     let (author, reader) = class(db);
     let admin = admin(db);
-    let hanging = Arc::new(Hanging {
+    let hanging = Arc::new(Faulty {
         inner: apertium("eng-spa"),
-        slow: "slow",
-        hang: Duration::from_secs(5),
+        trigger: "slow",
+        fault: Fault::Hang(Duration::from_secs(5)),
     });
     let worker = Worker::new(
         Pipeline::new(Router::new(vec![hanging])),

@@ -95,14 +95,25 @@ impl Engine for Counting {
     }
 }
 
-/// Wraps an engine and fails every batch that holds a sentence with `poison` in it, as an
-/// engine that chokes on one input would.
-pub struct Choking {
-    pub inner: Arc<dyn Engine>,
-    pub poison: &'static str,
+/// How a `Faulty` engine misbehaves on a sentence holding its trigger word.
+#[derive(Debug, Clone, Copy)]
+pub enum Fault {
+    /// Fails the batch, as an engine that chokes on one input would.
+    Fail,
+    /// Panics, as a buggy engine binding might.
+    Panic,
+    /// Sleeps this long first, as a stuck process would.
+    Hang(std::time::Duration),
 }
 
-impl Engine for Choking {
+/// Wraps an engine and misbehaves on every batch with `trigger` in one of its sentences.
+pub struct Faulty {
+    pub inner: Arc<dyn Engine>,
+    pub trigger: &'static str,
+    pub fault: Fault,
+}
+
+impl Engine for Faulty {
     fn kind(&self) -> EngineKind {
         self.inner.kind()
     }
@@ -113,64 +124,17 @@ impl Engine for Choking {
         self.inner.pairs()
     }
     fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError> {
-        if segments.iter().any(|s| s.contains(self.poison)) {
-            return Err(EngineError::Model {
-                engine: self.model().to_owned(),
-                detail: format!("choked on {:?}", self.poison),
-            });
-        }
-        self.inner.translate(pair, segments)
-    }
-}
-
-/// Wraps an engine and panics on a sentence with `poison` in it, as a buggy engine binding
-/// might.
-pub struct Panicking {
-    pub inner: Arc<dyn Engine>,
-    pub poison: &'static str,
-}
-
-impl Engine for Panicking {
-    fn kind(&self) -> EngineKind {
-        self.inner.kind()
-    }
-    fn model(&self) -> &str {
-        self.inner.model()
-    }
-    fn pairs(&self) -> Vec<LangPair> {
-        self.inner.pairs()
-    }
-    fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError> {
-        assert!(
-            !segments.iter().any(|s| s.contains(self.poison)),
-            "the engine panicked on {:?}",
-            self.poison
-        );
-        self.inner.translate(pair, segments)
-    }
-}
-
-/// Wraps an engine and hangs on a sentence with `slow` in it, as a stuck process would:
-/// it sleeps for `hang`.
-pub struct Hanging {
-    pub inner: Arc<dyn Engine>,
-    pub slow: &'static str,
-    pub hang: std::time::Duration,
-}
-
-impl Engine for Hanging {
-    fn kind(&self) -> EngineKind {
-        self.inner.kind()
-    }
-    fn model(&self) -> &str {
-        self.inner.model()
-    }
-    fn pairs(&self) -> Vec<LangPair> {
-        self.inner.pairs()
-    }
-    fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError> {
-        if segments.iter().any(|s| s.contains(self.slow)) {
-            std::thread::sleep(self.hang);
+        if segments.iter().any(|s| s.contains(self.trigger)) {
+            match self.fault {
+                Fault::Fail => {
+                    return Err(EngineError::Model {
+                        engine: self.model().to_owned(),
+                        detail: format!("choked on {:?}", self.trigger),
+                    });
+                }
+                Fault::Panic => panic!("the engine panicked on {:?}", self.trigger),
+                Fault::Hang(how_long) => std::thread::sleep(how_long),
+            }
         }
         self.inner.translate(pair, segments)
     }
