@@ -131,7 +131,7 @@ impl Worker {
                     group
                         .iter()
                         .flat_map(|job| {
-                            self.outcomes(
+                            outcomes(
                                 &from,
                                 &to,
                                 std::slice::from_ref(job),
@@ -140,7 +140,7 @@ impl Worker {
                         })
                         .collect()
                 }
-                result => self.outcomes(&from, &to, &group, result),
+                result => outcomes(&from, &to, &group, result),
             };
             for (job, (outcome, segments)) in group.iter().zip(&outcomes) {
                 if !self
@@ -217,27 +217,6 @@ impl Worker {
             .collect())
     }
 
-    /// What becomes of each job, from the result of translating them together.
-    fn outcomes(
-        &self,
-        from: &str,
-        to: &str,
-        jobs: &[&LeasedJob],
-        result: Result<Vec<Outcome>, WorkError>,
-    ) -> Vec<Outcome> {
-        match result {
-            Ok(outcomes) => outcomes,
-            Err(WorkError::Engine(PipelineError::Unreachable { .. })) => {
-                let reason = format!("no installed engine translates {from} to {to}");
-                vec![(JobOutcome::Unreachable { reason }, Vec::new()); jobs.len()]
-            }
-            Err(e) => {
-                tracing::warn!(%from, %to, error = %e, "translation failed");
-                vec![(failed(&e.to_string()), Vec::new()); jobs.len()]
-            }
-        }
-    }
-
     /// Works until `stop` is set, on the calling thread. A panic (an engine's, say) is
     /// logged with the jobs in hand and the worker goes on: those jobs come back when
     /// their lease runs out, charged an attempt each.
@@ -264,6 +243,26 @@ impl Worker {
                     std::thread::sleep(self.settings.idle_wait * 10);
                 }
             }
+        }
+    }
+}
+
+/// What becomes of each job, from the result of translating them together.
+fn outcomes(
+    from: &str,
+    to: &str,
+    jobs: &[&LeasedJob],
+    result: Result<Vec<Outcome>, WorkError>,
+) -> Vec<Outcome> {
+    match result {
+        Ok(outcomes) => outcomes,
+        Err(WorkError::Engine(PipelineError::Unreachable { .. })) => {
+            let reason = format!("no installed engine translates {from} to {to}");
+            vec![(JobOutcome::Unreachable { reason }, Vec::new()); jobs.len()]
+        }
+        Err(e) => {
+            tracing::warn!(%from, %to, error = %e, "translation failed");
+            vec![(failed(&e.to_string()), Vec::new()); jobs.len()]
         }
     }
 }

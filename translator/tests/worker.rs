@@ -40,13 +40,11 @@ fn account(db: &Db, handle: &str, langs: &[&str], is_admin: bool) -> Actor {
     }
 }
 
-/// An English author and a Spanish reader in one space.
-fn class(db: &Db) -> (Actor, Actor) {
-    let author = user(db, "author", &["en"]);
-    let reader = user(db, "reader", &["es"]);
+/// The public space "club", made by `author`.
+fn club(db: &Db, author: &Actor) {
     spaces::create(
         db,
-        &author,
+        author,
         CreateSpaceRequest {
             slug: "club".into(),
             name: "Club".into(),
@@ -55,6 +53,13 @@ fn class(db: &Db) -> (Actor, Actor) {
         },
     )
     .expect("space");
+}
+
+/// An English author and a Spanish reader in one space.
+fn class(db: &Db) -> (Actor, Actor) {
+    let author = user(db, "author", &["en"]);
+    let reader = user(db, "reader", &["es"]);
+    club(db, &author);
     spaces::join(db, &reader, "club", JoinSpaceRequest::default()).expect("join");
     (author, reader)
 }
@@ -333,17 +338,7 @@ fn unreachable_pairs_stop_with_a_note(t: TestDb) {
     let db = &t.db;
     let author = user(db, "autor", &["de"]);
     let reader = user(db, "lector", &["es"]);
-    spaces::create(
-        db,
-        &author,
-        CreateSpaceRequest {
-            slug: "club".into(),
-            name: "Club".into(),
-            description: None,
-            visibility: Visibility::Public,
-        },
-    )
-    .expect("space");
+    club(db, &author);
     spaces::join(db, &reader, "club", JoinSpaceRequest::default()).expect("join");
     let created = threads::create_thread(
         db,
@@ -465,17 +460,7 @@ fn region_variants_are_one_language_and_new_languages_are_limited(t: TestDb) {
 fn an_on_demand_language_follows_an_edit_and_hides_what_it_took_out(t: TestDb) {
     let db = &t.db;
     let author = user(db, "author", &["en"]);
-    spaces::create(
-        db,
-        &author,
-        CreateSpaceRequest {
-            slug: "club".into(),
-            name: "Club".into(),
-            description: None,
-            visibility: Visibility::Public,
-        },
-    )
-    .expect("space");
+    club(db, &author);
     let visitor = user(db, "visitor", &["en"]);
     let engine = apertium("eng-spa");
     let routes = Router::new(vec![engine.clone()]).route_forms();

@@ -27,9 +27,6 @@ macro_rules! text_enum {
         }
 
         impl $name {
-            /// Every variant, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+

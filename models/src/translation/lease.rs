@@ -215,20 +215,14 @@ pub fn complete(
     outcome: &JobOutcome,
 ) -> Result<bool> {
     db.write(|conn| {
-        let job = translation_jobs::table
-            .find(job_id)
-            .filter(translation_jobs::state.eq(JobState::Leased))
-            .filter(translation_jobs::lease_owner.eq(worker))
-            .filter(translation_jobs::source_revision.eq(revision))
-            .select((
-                translation_jobs::source_kind,
-                translation_jobs::source_id,
-                translation_jobs::target_lang,
-                translation_jobs::attempts,
-            ))
-            .first::<(SourceKind, i64, String, i32)>(conn)
-            .optional()?;
-        let Some((kind, source_id, target_lang, attempts)) = job else {
+        let Some(HeldJob {
+            kind,
+            source_id,
+            target_lang,
+            attempts,
+            ..
+        }) = held(conn, worker, job_id, revision)?
+        else {
             return Ok(false);
         };
         let at = now();
@@ -275,20 +269,14 @@ pub fn complete(
 /// the lease is lost (ran out and taken by another, or re-queued by an edit).
 pub fn held_job(db: &Db, worker: &str, job_id: i64, revision: i32) -> Result<Option<LeasedJob>> {
     db.read(|conn| {
-        let job = translation_jobs::table
-            .find(job_id)
-            .filter(translation_jobs::state.eq(JobState::Leased))
-            .filter(translation_jobs::lease_owner.eq(worker))
-            .filter(translation_jobs::source_revision.eq(revision))
-            .select((
-                translation_jobs::source_kind,
-                translation_jobs::source_id,
-                translation_jobs::source_lang,
-                translation_jobs::target_lang,
-            ))
-            .first::<(SourceKind, i64, String, String)>(conn)
-            .optional()?;
-        let Some((kind, source_id, source_lang, target_lang)) = job else {
+        let Some(HeldJob {
+            kind,
+            source_id,
+            source_lang,
+            target_lang,
+            ..
+        }) = held(conn, worker, job_id, revision)?
+        else {
             return Ok(None);
         };
         let text = match kind {
@@ -314,4 +302,37 @@ pub fn held_job(db: &Db, worker: &str, job_id: i64, revision: i32) -> Result<Opt
             text,
         }))
     })
+}
+
+/// A job row as the worker holding it sees it.
+#[derive(Queryable)]
+struct HeldJob {
+    kind: SourceKind,
+    source_id: i64,
+    source_lang: String,
+    target_lang: String,
+    attempts: i32,
+}
+
+/// The job, when `worker` holds its lease at `revision`.
+fn held(
+    conn: &mut AnyConnection,
+    worker: &str,
+    job_id: i64,
+    revision: i32,
+) -> Result<Option<HeldJob>> {
+    Ok(translation_jobs::table
+        .find(job_id)
+        .filter(translation_jobs::state.eq(JobState::Leased))
+        .filter(translation_jobs::lease_owner.eq(worker))
+        .filter(translation_jobs::source_revision.eq(revision))
+        .select((
+            translation_jobs::source_kind,
+            translation_jobs::source_id,
+            translation_jobs::source_lang,
+            translation_jobs::target_lang,
+            translation_jobs::attempts,
+        ))
+        .first::<HeldJob>(conn)
+        .optional()?)
 }

@@ -259,21 +259,18 @@ pub(crate) fn backfill_for_member(
     Ok(())
 }
 
-/// Texts a reader asked for in a language nobody had queued them in: id, language,
-/// revision.
-pub(crate) type Unqueued<'a> = &'a [(i64, String, i32)];
-
 /// Queues what a reader asked for that nobody had queued: a reader may read a thread in a
 /// language no member of its space has chosen. Each reader may start at most
 /// `languages_per_hour` new languages an hour (`OnDemandLimit` past that; 0 means no
-/// limit); a language they asked for within the hour costs nothing again.
+/// limit); a language they asked for within the hour costs nothing again. `posts` and
+/// `titles`: (id, language, revision) of each text nobody had queued in `lang`.
 pub(crate) fn queue_on_demand(
     conn: &mut AnyConnection,
     user_id: i64,
     languages_per_hour: u32,
     lang: &str,
-    posts: Unqueued,
-    titles: Unqueued,
+    posts: &[(i64, String, i32)],
+    titles: &[(i64, String, i32)],
 ) -> Result<()> {
     if posts.is_empty() && titles.is_empty() {
         return Ok(());

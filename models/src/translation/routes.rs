@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use pontis_types::lang::translation_target;
 
-use crate::db::{AnyConnection, Db};
+use crate::db::{AnyConnection, Db, on_each_backend};
 use crate::error::Result;
 use crate::rows::now;
 use crate::schema::translation_routes;
@@ -28,15 +28,20 @@ pub fn announce(
     db.write(|conn| {
         diesel::delete(translation_routes::table.filter(translation_routes::provider.eq(provider)))
             .execute(conn)?;
-        for (from, to) in pairs {
-            diesel::insert_into(translation_routes::table)
-                .values((
+        let rows: Vec<_> = pairs
+            .iter()
+            .map(|(from, to)| {
+                (
                     translation_routes::provider.eq(provider),
                     translation_routes::source_lang.eq(from),
                     translation_routes::target_lang.eq(to),
                     translation_routes::expires_at.eq(expires_at),
-                ))
-                .execute(conn)?;
+                )
+            })
+            .collect();
+        for chunk in rows.chunks(500) {
+            let insert = diesel::insert_into(translation_routes::table).values(chunk);
+            on_each_backend!(conn, |c| insert.execute(c))?;
         }
         Ok(())
     })
