@@ -1,26 +1,28 @@
 //! Target tokens per second of translation on a generated CTranslate2 model with OPUS-MT
-//! dimensions (6 + 6 layers, d_model 512, 8 heads, FFN 2048, 32,000 words), int8, 2 threads,
-//! greedy search, every sentence decoded to exactly N tokens so that all paths do the same
-//! work:
+//! dimensions (6 + 6 layers, d_model 512, 8 heads, FFN 2048, 32,000 words), at the settings
+//! Pontis ships (int8, beam 2, 4,096 tokens a batch, 64 jobs a lease), with every sentence
+//! decoded to exactly N tokens so that all paths do the same work:
 //!
-//! - (a) the worker: jobs queued in SQLite by new threads and posts, to stored translations;
+//! - (a) the worker: jobs queued in SQLite by new threads and posts, drained to stored
+//!   translations (the next batch leased while this one translates);
 //! - (b) `pontis translate`: the pipeline on plain lines, in chunks of 2048, with no cache;
 //! - (c) CTranslate2's own Python package: `translate_batch` on pre-tokenized sentences.
 //!
-//! Each batch size in PONTIS_BENCH_BATCH_TOKENS is tried on (b) and (c); (a) runs with (b)'s
-//! best. Prints figures; asserts nothing about speed.
+//! The three run in turn, each round starting with the next path, and the table gives each
+//! path's median and spread. Each side's CTranslate2 version and GEMM backends are printed.
+//! Prints figures; asserts nothing about speed.
 //!
-//! `cargo bench -p pontis-translator --bench throughput`
+//! `cargo bench -p pontis-translator --bench throughput --features dnnl`
 //!
-//! Environment: PONTIS_BENCH_SENTENCES (corpus size, default 2400), PONTIS_BENCH_TOKENS
-//! (N, default 32), PONTIS_BENCH_BATCH_TOKENS (default 1024,4096,8192), PONTIS_BENCH_THREADS
-//! (default 2), PONTIS_TEST_PYTHON (a Python with ctranslate2, tokenizers and numpy).
+//! Environment: PONTIS_BENCH_SENTENCES (corpus size, default 1200), PONTIS_BENCH_TOKENS
+//! (N, default 32), PONTIS_BENCH_ROUNDS (default 3), PONTIS_BENCH_THREADS (default 2),
+//! PONTIS_TEST_PYTHON (a Python with ctranslate2, tokenizers and numpy).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use pontis_models::testing::TestDb;
@@ -39,21 +41,37 @@ use serde_json::Value;
 
 /// Lines per pipeline call, as in `pontis translate`.
 const CLI_CHUNK: usize = 2048;
-/// Jobs leased per worker round.
-const BATCH_JOBS: i64 = 256;
 /// A thread: a title and three posts (the opening post and two replies) of three sentences.
 const SENTENCES_PER_POST: usize = 3;
 const POSTS_PER_THREAD: usize = 3;
 const SENTENCES_PER_THREAD: usize = 1 + POSTS_PER_THREAD * SENTENCES_PER_POST;
 /// Sentences translated before timing, on every path, so that first-call costs do not count.
 const WARM_UP: usize = 16;
+/// Set (to a model folder) in the child process that reports the Rust side's backends.
+const PROBE: &str = "PONTIS_BENCH_PROBE";
+/// What CTranslate2 logs, with CT2_VERBOSE=1, about the CPU and its GEMM backends.
+const BACKEND_LINES: [&str; 3] = ["Selected ISA", "MKL", "backend"];
+
+/// What one run needs: the model, the corpus, and the shipped settings with N fixed.
+struct Setup<'a> {
+    model: &'a Path,
+    corpus: &'a [String],
+    n: usize,
+    settings: RunSettings,
+    batch_jobs: i64,
+}
 
 fn main() {
-    let requested = env_usize("PONTIS_BENCH_SENTENCES", 2400).max(SENTENCES_PER_THREAD);
+    if let Some(model) = std::env::var_os(PROBE) {
+        // Loading a model makes CTranslate2 log its configuration (CT2_VERBOSE is set).
+        Ct2Engine::load(Path::new(&model), RunSettings::default()).expect("load the model");
+        return;
+    }
+    let requested = env_usize("PONTIS_BENCH_SENTENCES", 1200).max(SENTENCES_PER_THREAD);
     let sentences = requested.div_ceil(SENTENCES_PER_THREAD) * SENTENCES_PER_THREAD;
     let n = env_usize("PONTIS_BENCH_TOKENS", 32);
     let threads = env_usize("PONTIS_BENCH_THREADS", 2);
-    let batch_sizes = env_list("PONTIS_BENCH_BATCH_TOKENS", &[1024, 4096, 8192]);
+    let rounds = env_usize("PONTIS_BENCH_ROUNDS", 3).max(1);
 
     let corpus = corpus(sentences);
     let dir = tempfile::tempdir().expect("temporary directory for the model");
@@ -66,44 +84,59 @@ fn main() {
         "model: 6+6 layers, d_model 512, 8 heads, FFN 2048, 32000 words, made in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    // The shipped settings, but for the fixed decoding length and the thread count.
+    let setup = Setup {
+        model: &model,
+        corpus: &corpus,
+        n,
+        settings: RunSettings {
+            threads,
+            min_decoding_length: n,
+            max_decoding_length: n,
+            ..RunSettings::default()
+        },
+        batch_jobs: WorkerSettings::default().batch_jobs,
+    };
     let source_tokens: usize = corpus.iter().map(|s| pre_tokenize(s).len()).sum();
     println!(
         "corpus: {} sentences, {} source tokens ({:.1} a sentence); decoding exactly N = {n} \
-         tokens; int8, {threads} threads, beam 1; {} CPU cores",
+         tokens; {:?}, beam {}, {} tokens a batch, {} jobs a lease, {threads} threads; {} CPU \
+         cores; {rounds} rounds",
         corpus.len(),
         source_tokens,
         source_tokens as f64 / corpus.len() as f64,
+        setup.settings.compute_type,
+        setup.settings.beam_size,
+        setup.settings.max_batch_tokens,
+        setup.batch_jobs,
         std::thread::available_parallelism().map_or(1, |c| c.get()),
     );
-    println!("batch sizes tried (tokens): {batch_sizes:?}\n");
+    println!("\n(a), (b): {}", rust_ct2_version());
+    for line in rust_backends(&model) {
+        println!("    {line}");
+    }
 
-    let mut rows: Vec<Row> = Vec::new();
-
-    // (c) CTranslate2 through Python.
     let sentence_file = dir.path().join("sentences.txt");
     std::fs::write(&sentence_file, corpus.join("\n")).expect("write the sentences");
-    let python_rows = python_ct2(&model, &sentence_file, n, threads, &batch_sizes);
-    rows.extend(python_rows);
-
-    // (b) the pipeline, as `pontis translate` drives it.
-    let mut best_b: Option<(usize, f64)> = None;
-    for &batch in &batch_sizes {
-        let (row, engine_seconds) = pipeline_lines(&model, &corpus, n, threads, batch);
-        println!(
-            "(b) max_batch_tokens {batch}: {:.2} s, of which {:.2} s in Ct2Engine::translate",
-            row.seconds, engine_seconds
-        );
-        if best_b.is_none_or(|(_, rate)| row.rate() > rate) {
-            best_b = Some((batch, row.rate()));
+    let mut runs: Vec<Row> = Vec::new();
+    for round in 0..rounds {
+        for path in 0..3 {
+            let row = match (round + path) % 3 {
+                0 => python_ct2(&setup, &sentence_file, round == 0),
+                1 => pipeline_lines(&setup),
+                _ => worker_path(&setup),
+            };
+            println!(
+                "round {}: {:<28} {:>8.2} s {:>8.0} tokens/s",
+                round + 1,
+                row.path,
+                row.seconds,
+                row.rate()
+            );
+            runs.push(row);
         }
-        rows.push(row);
     }
-    let best_batch = best_b.map_or(4096, |(batch, _)| batch);
-
-    // (a) the worker, with (b)'s best batch size.
-    rows.push(worker_path(&model, &corpus, n, threads, best_batch));
-
-    print_table(&rows);
+    print_table(&runs);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -311,17 +344,56 @@ fn make_model(dir: &Path, words: &Path) {
     assert!(status.success(), "make_model.py failed");
 }
 
-fn load_engine(model: &Path, n: usize, threads: usize, batch_tokens: usize) -> Arc<Timed> {
-    let settings = RunSettings {
-        threads,
-        max_batch_tokens: batch_tokens,
-        min_decoding_length: n,
-        max_decoding_length: n,
-        beam_size: 1,
-        ..RunSettings::default()
-    };
-    let engine = Ct2Engine::load(model, settings).expect("load the generated model");
+fn load_engine(setup: &Setup) -> Arc<Timed> {
+    let engine = Ct2Engine::load(setup.model, setup.settings.clone()).expect("load the model");
     Timed::new(Arc::new(engine))
+}
+
+/// ct2rs's version (from Cargo.lock) and that of the CTranslate2 it builds (from its sources).
+fn rust_ct2_version() -> String {
+    let lock = include_str!("../../Cargo.lock");
+    let version = lock
+        .split("[[package]]")
+        .find(|package| package.contains("name = \"ct2rs\""))
+        .and_then(|package| package.lines().find_map(|l| l.strip_prefix("version = ")))
+        .map_or("?", |v| v.trim_matches('"'));
+    let home = std::env::var_os("CARGO_HOME").map_or_else(
+        || Path::new(&std::env::var_os("HOME").unwrap_or_default()).join(".cargo"),
+        PathBuf::from,
+    );
+    let bundled = std::fs::read_dir(home.join("registry/src"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|index| {
+            index.path().join(format!(
+                "ct2rs-{version}/CTranslate2/python/ctranslate2/version.py"
+            ))
+        })
+        .find_map(|file| std::fs::read_to_string(file).ok())
+        .and_then(|text| text.split('"').nth(1).map(str::to_owned))
+        .unwrap_or_else(|| "?".into());
+    format!("ct2rs {version}, CTranslate2 {bundled} built from source")
+}
+
+/// The backends CTranslate2 reports in this binary: a child process loads the model with
+/// CT2_VERBOSE=1 (read once, when the library first logs).
+fn rust_backends(model: &Path) -> Vec<String> {
+    let exe = std::env::current_exe().expect("this benchmark's path");
+    let output = Command::new(exe)
+        .env(PROBE, model)
+        .env("CT2_VERBOSE", "1")
+        .output()
+        .expect("run the backend probe");
+    assert!(output.status.success(), "the backend probe failed");
+    backend_lines(&String::from_utf8_lossy(&output.stderr))
+}
+
+fn backend_lines(log: &str) -> Vec<String> {
+    log.lines()
+        .filter(|line| BACKEND_LINES.iter().any(|word| line.contains(word)))
+        .map(|line| line.rsplit("] ").next().unwrap_or(line).trim().to_owned())
+        .collect()
 }
 
 /// Counts the sentences an engine is asked to translate and the time it takes.
@@ -400,8 +472,8 @@ import json, os, sys, time
 import ctranslate2
 from tokenizers import Tokenizer
 
-model, path, n, threads, warm = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-sizes = [int(s) for s in sys.argv[6].split(",")]
+model, path = sys.argv[1], sys.argv[2]
+n, threads, warm, size, beam = (int(a) for a in sys.argv[3:8])
 with open(path, encoding="utf-8") as f:
     sentences = f.read().split("\n")
 tokenizer = Tokenizer.from_file(os.path.join(model, "tokenizer.json"))
@@ -410,81 +482,89 @@ unknown = sum(t == "<unk>" for s in batch for t in s)
 translator = ctranslate2.Translator(
     model, device="cpu", compute_type="int8", intra_threads=threads, inter_threads=1
 )
-options = dict(batch_type="tokens", beam_size=1, min_decoding_length=n, max_decoding_length=n)
-translator.translate_batch(batch[:warm], max_batch_size=sizes[0], **options)
-for size in sizes:
-    start, cpu = time.perf_counter(), time.process_time()
-    results = translator.translate_batch(batch, max_batch_size=size, **options)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    print(json.dumps({
-        "max_batch_size": size,
-        "seconds": seconds,
-        "cpu_seconds": cpu,
-        "sentences": len(results),
-        "tokens": sum(len(r.hypotheses[0]) for r in results),
-        "source_tokens": sum(len(s) for s in batch),
-        "unknown": unknown,
-        "version": ctranslate2.__version__,
-    }), flush=True)
+options = dict(batch_type="tokens", max_batch_size=size, beam_size=beam,
+               min_decoding_length=n, max_decoding_length=n)
+translator.translate_batch(batch[:warm], **options)
+start, cpu = time.perf_counter(), time.process_time()
+results = translator.translate_batch(batch, **options)
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps({
+    "seconds": seconds,
+    "cpu_seconds": cpu,
+    "sentences": len(results),
+    "tokens": sum(len(r.hypotheses[0]) for r in results),
+    "unknown": unknown,
+    "version": ctranslate2.__version__,
+}), flush=True)
 "#;
 
-fn python_ct2(
-    model: &Path,
-    sentences: &Path,
-    n: usize,
-    threads: usize,
-    batch_sizes: &[usize],
-) -> Vec<Row> {
-    let sizes: Vec<String> = batch_sizes.iter().map(ToString::to_string).collect();
+/// (c). The first time, with CT2_VERBOSE=1, it also prints Python's version and backends.
+fn python_ct2(setup: &Setup, sentences: &Path, report: bool) -> Row {
+    let settings = &setup.settings;
     let output = Command::new(python())
         .arg("-c")
         .arg(PYTHON_CT2)
-        .arg(model)
+        .arg(setup.model)
         .arg(sentences)
-        .arg(n.to_string())
-        .arg(threads.to_string())
-        .arg(WARM_UP.to_string())
-        .arg(sizes.join(","))
-        .stderr(Stdio::inherit())
+        .args(
+            [
+                setup.n,
+                settings.threads,
+                WARM_UP,
+                settings.max_batch_tokens,
+                settings.beam_size,
+            ]
+            .map(|v| v.to_string()),
+        )
+        .env("CT2_VERBOSE", if report { "1" } else { "0" })
         .output()
         .expect("run CTranslate2's Python package");
-    assert!(output.status.success(), "the Python benchmark failed");
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the Python benchmark failed:\n{log}"
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let mut rows = Vec::new();
-    for line in stdout.lines().filter(|l| l.starts_with('{')) {
-        let run: Value = serde_json::from_str(line).expect("JSON from the Python benchmark");
-        let field = |name: &str| run[name].as_u64().expect("a count") as usize;
-        let seconds = run["seconds"].as_f64().expect("seconds");
-        let cpu_seconds = run["cpu_seconds"].as_f64().expect("CPU seconds");
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("a result from the Python benchmark");
+    let run: Value = serde_json::from_str(line).expect("JSON from the Python benchmark");
+    let field = |name: &str| run[name].as_u64().expect("a count") as usize;
+    let row = Row {
+        path: "(c) CTranslate2 Python".into(),
+        sentences: field("sentences"),
+        tokens: field("tokens"),
+        seconds: run["seconds"].as_f64().expect("seconds"),
+        cpu_seconds: run["cpu_seconds"].as_f64().expect("CPU seconds"),
+    };
+    assert_eq!(
+        row.tokens,
+        row.sentences * setup.n,
+        "exactly N tokens a sentence"
+    );
+    assert_eq!(
+        field("unknown"),
+        0,
+        "every source token is in the vocabulary"
+    );
+    if report {
         println!(
-            "(c) ctranslate2 {} max_batch_size {}: {:.2} s; {} source tokens, {} unknown",
-            run["version"].as_str().unwrap_or("?"),
-            field("max_batch_size"),
-            seconds,
-            field("source_tokens"),
-            field("unknown"),
+            "(c): ctranslate2 {} from PyPI",
+            run["version"].as_str().unwrap_or("?")
         );
-        rows.push(Row {
-            path: format!("(c) CTranslate2 Python, batch {}", field("max_batch_size")),
-            sentences: field("sentences"),
-            tokens: field("tokens"),
-            seconds,
-            cpu_seconds,
-        });
+        for line in backend_lines(&log) {
+            println!("    {line}");
+        }
+        println!();
     }
-    assert_eq!(rows.len(), batch_sizes.len(), "a figure per batch size");
-    rows
+    row
 }
 
 /// (b): what `pontis translate` does with its lines, without the process around it.
-fn pipeline_lines(
-    model: &Path,
-    corpus: &[String],
-    n: usize,
-    threads: usize,
-    batch_tokens: usize,
-) -> (Row, f64) {
-    let engine = load_engine(model, n, threads, batch_tokens);
+fn pipeline_lines(setup: &Setup) -> Row {
+    let (corpus, n) = (setup.corpus, setup.n);
+    let engine = load_engine(setup);
     engine.warm_up(corpus);
     engine.take();
     let pipeline = Pipeline::new(Router::new(vec![engine.clone()]));
@@ -503,7 +583,7 @@ fn pipeline_lines(
     }
     let seconds = started.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu;
-    let (segments, engine_seconds) = engine.take();
+    let (segments, _) = engine.take();
     // The tokenizer's decoder joins tokens with spaces: words are decoded tokens.
     let tokens: usize = translated
         .iter()
@@ -511,24 +591,18 @@ fn pipeline_lines(
         .sum();
     assert_eq!(segments, corpus.len(), "one segment a line");
     assert_eq!(tokens, segments * n, "exactly N tokens a sentence");
-    let row = Row {
-        path: format!("(b) pontis translate, batch {batch_tokens}"),
+    Row {
+        path: "(b) pontis translate".into(),
         sentences: segments,
         tokens,
         seconds,
         cpu_seconds: cpu,
-    };
-    (row, engine_seconds)
+    }
 }
 
 /// (a): posts in a database, the worker draining the queue.
-fn worker_path(
-    model: &Path,
-    corpus: &[String],
-    n: usize,
-    threads: usize,
-    batch_tokens: usize,
-) -> Row {
+fn worker_path(setup: &Setup) -> Row {
+    let (corpus, n) = (setup.corpus, setup.n);
     let store = TestDb::sqlite();
     let db = &store.db;
     let author = user(db, "author", "en");
@@ -578,14 +652,9 @@ fn worker_path(
             .expect("post");
         }
     }
-    println!(
-        "(a) setup: {} threads, {} posts written in {:.1} s (not timed)",
-        corpus.len() / SENTENCES_PER_THREAD,
-        corpus.len() / SENTENCES_PER_THREAD * POSTS_PER_THREAD,
-        started.elapsed().as_secs_f64()
-    );
+    let written = started.elapsed().as_secs_f64();
 
-    let engine = load_engine(model, n, threads, batch_tokens);
+    let engine = load_engine(setup);
     engine.warm_up(corpus);
     engine.take();
     let jobs = Arc::new(TimedJobs::new(DbJobs::new(db.clone())));
@@ -594,22 +663,15 @@ fn worker_path(
         jobs.clone(),
         WorkerSettings {
             name: "bench".into(),
-            batch_jobs: BATCH_JOBS,
+            batch_jobs: setup.batch_jobs,
             ..WorkerSettings::default()
         },
     );
     let cpu = cpu_seconds();
     let started = Instant::now();
-    let mut rounds = 0;
-    let mut handled = 0;
-    loop {
-        let done = worker.run_once().expect("worker round");
-        if done == 0 {
-            break;
-        }
-        rounds += 1;
-        handled += done;
-    }
+    let handled = worker
+        .drain(&AtomicBool::new(false))
+        .expect("drain the queue");
     let seconds = started.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu;
     let (segments, engine_seconds) = engine.take();
@@ -619,25 +681,20 @@ fn worker_path(
         "every sentence once, none from the cache"
     );
     let t = |clock: &AtomicU64| Duration::from_nanos(clock.load(Ordering::SeqCst)).as_secs_f64();
-    let accounted = engine_seconds
-        + t(&jobs.lease)
-        + t(&jobs.complete)
-        + t(&jobs.cache.get)
-        + t(&jobs.cache.put);
     println!(
-        "(a) max_batch_tokens {batch_tokens}, batch_jobs {BATCH_JOBS}: {handled} jobs in {rounds} \
-         rounds, {seconds:.2} s: engine {engine_seconds:.2} s, lease {:.2} s, complete {:.2} s \
-         ({} calls), segment cache get {:.2} s + put {:.2} s, the rest (segmenting, \
-         rendering) {:.2} s",
+        "    (a) {} threads, {} posts written in {written:.1} s (not timed); {handled} jobs: \
+         engine {engine_seconds:.2} s, lease {:.2} s (beside the engine), complete {:.2} s \
+         ({} calls), segment cache get {:.2} s + put {:.2} s",
+        corpus.len() / SENTENCES_PER_THREAD,
+        corpus.len() / SENTENCES_PER_THREAD * POSTS_PER_THREAD,
         t(&jobs.lease),
         t(&jobs.complete),
         jobs.completed.load(Ordering::SeqCst),
         t(&jobs.cache.get),
         t(&jobs.cache.put),
-        seconds - accounted,
     );
     Row {
-        path: format!("(a) worker, SQLite, batch {batch_tokens}"),
+        path: "(a) worker, SQLite".into(),
         sentences: segments,
         tokens: segments * n,
         seconds,
@@ -748,41 +805,50 @@ impl SegmentCache for TimedCache {
 // ---------------------------------------------------------------------------------------
 // Figures.
 
-fn print_table(rows: &[Row]) {
-    let best = |prefix: &str| {
-        rows.iter()
-            .filter(|r| r.path.starts_with(prefix))
-            .max_by(|a, b| a.rate().total_cmp(&b.rate()))
+/// Per path: the median rate over the rounds, the slowest and fastest, and the median
+/// against (c)'s.
+fn print_table(runs: &[Row]) {
+    let median = |values: &mut Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
     };
-    let Some(c) = best("(c)") else {
-        return;
-    };
-    println!(
-        "\n{:<40} {:>9} {:>13} {:>9} {:>10} {:>7} {:>6}",
-        "path", "sentences", "target tokens", "seconds", "tokens/s", "vs (c)", "cores"
-    );
-    for row in rows {
-        println!(
-            "{:<40} {:>9} {:>13} {:>9.2} {:>10.0} {:>7.2} {:>6.2}",
-            row.path,
-            row.sentences,
-            row.tokens,
-            row.seconds,
-            row.rate(),
-            row.rate() / c.rate(),
-            row.cpu_seconds / row.seconds,
-        );
-    }
-    println!("\n(c) best: {} ({:.0} tokens/s)", c.path, c.rate());
-    for prefix in ["(a)", "(b)"] {
-        if let Some(row) = best(prefix) {
-            println!(
-                "{prefix}/(c) = {:.2}  [{}: {:.0} tokens/s]",
-                row.rate() / c.rate(),
-                row.path,
-                row.rate()
+    let mut paths: Vec<&str> = runs.iter().map(|r| r.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let summary: Vec<(&str, f64, f64, f64, f64)> = paths
+        .iter()
+        .map(|&path| {
+            let mut rates: Vec<f64> = runs
+                .iter()
+                .filter(|r| r.path == path)
+                .map(Row::rate)
+                .collect();
+            let mut cores: Vec<f64> = runs
+                .iter()
+                .filter(|r| r.path == path)
+                .map(|r| r.cpu_seconds / r.seconds)
+                .collect();
+            let (low, high) = (
+                rates.iter().copied().fold(f64::INFINITY, f64::min),
+                rates.iter().copied().fold(0.0, f64::max),
             );
-        }
+            (path, median(&mut rates), low, high, median(&mut cores))
+        })
+        .collect();
+    let reference = summary
+        .iter()
+        .find(|row| row.0.starts_with("(c)"))
+        .map_or(f64::NAN, |row| row.1);
+    println!(
+        "\n{:<28} {:>16} {:>22} {:>8} {:>7}",
+        "path", "median tokens/s", "spread (min-max)", "vs (c)", "cores"
+    );
+    for (path, rate, low, high, cores) in summary {
+        println!(
+            "{path:<28} {rate:>16.0} {:>22} {:>8.3} {cores:>7.2}",
+            format!("{low:.0}-{high:.0} ({:.1}%)", (high - low) / rate * 100.0),
+            rate / reference,
+        );
     }
 }
 
@@ -810,16 +876,4 @@ fn env_usize(name: &str, default: usize) -> usize {
         .ok()
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(default)
-}
-
-fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
-    std::env::var(name)
-        .ok()
-        .map(|v| {
-            v.split(',')
-                .filter_map(|s| s.trim().parse().ok())
-                .collect::<Vec<usize>>()
-        })
-        .filter(|list| !list.is_empty())
-        .unwrap_or_else(|| default.to_vec())
 }

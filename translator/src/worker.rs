@@ -104,17 +104,52 @@ impl Worker {
 
     /// Leases one batch and works it; returns how many jobs it handled.
     pub fn run_once(&self) -> Result<usize, String> {
-        let jobs = self.source.lease(
+        let jobs = self.lease()?;
+        self.work(&jobs)?;
+        Ok(jobs.len())
+    }
+
+    /// Works batches until the queue is empty or `stop` is set; returns how many jobs it
+    /// handled. The next batch is leased (and its text read) while this one translates, so
+    /// the database's work overlaps the engine's. Once `stop` is set no batch is leased,
+    /// and the one in hand is finished.
+    pub fn drain(&self, stop: &AtomicBool) -> Result<usize, String> {
+        let mut handled = 0;
+        let mut jobs = self.lease()?;
+        while !jobs.is_empty() {
+            handled += jobs.len();
+            let prefetch = !stop.load(Ordering::Relaxed);
+            let next = std::thread::scope(|scope| {
+                let next = prefetch.then(|| scope.spawn(|| self.lease()));
+                let worked = self.work(&jobs);
+                let next = match next.map(|lease| lease.join()) {
+                    None => Ok(Vec::new()),
+                    Some(Ok(leased)) => leased,
+                    Some(Err(panic)) => Err(format!("leasing panicked: {}", panic_message(&panic))),
+                };
+                worked.and(next)
+            })?;
+            jobs = next;
+        }
+        Ok(handled)
+    }
+
+    fn lease(&self) -> Result<Vec<LeasedJob>, String> {
+        self.source.lease(
             &self.settings.name,
             self.settings.batch_jobs,
             self.settings.lease_for,
             &self.pairs,
-        )?;
+        )
+    }
+
+    /// Translates leased jobs, grouped by language pair, and hands each result back.
+    fn work(&self, jobs: &[LeasedJob]) -> Result<(), String> {
         if let Ok(mut in_hand) = self.in_hand.lock() {
             *in_hand = jobs.iter().map(|job| job.id).collect();
         }
         let mut by_pair: BTreeMap<(String, String), Vec<&LeasedJob>> = BTreeMap::new();
-        for job in &jobs {
+        for job in jobs {
             by_pair
                 .entry((job.source_lang.clone(), job.target_lang.clone()))
                 .or_default()
@@ -154,7 +189,7 @@ impl Worker {
                 }
             }
         }
-        Ok(jobs.len())
+        Ok(())
     }
 
     /// Translates jobs of one language pair together, on a thread of its own so that an
@@ -218,11 +253,11 @@ impl Worker {
     }
 
     /// Works until `stop` is set, on the calling thread. A panic (an engine's, say) is
-    /// logged with the jobs in hand and the worker goes on: those jobs come back when
-    /// their lease runs out, charged an attempt each.
+    /// logged with the jobs in hand and the worker goes on: those jobs, and a batch leased
+    /// ahead, come back when their lease runs out, charged an attempt each.
     pub fn run(&self, stop: &AtomicBool) {
         while !stop.load(Ordering::Relaxed) {
-            match std::panic::catch_unwind(AssertUnwindSafe(|| self.run_once())) {
+            match std::panic::catch_unwind(AssertUnwindSafe(|| self.drain(stop))) {
                 Ok(Ok(0)) => std::thread::sleep(self.settings.idle_wait),
                 Ok(Ok(_)) => {}
                 Ok(Err(e)) => {

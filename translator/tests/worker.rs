@@ -3,6 +3,7 @@
 mod support;
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use pontis_models::testing::TestDb;
@@ -722,7 +723,51 @@ fn a_language_no_route_reaches_is_unavailable_at_once_and_costs_nothing(t: TestD
     );
 }
 
+/// `drain` leases the next batch while it translates this one, and works until the queue
+/// is empty; once told to stop it finishes the batch in hand and leases no more.
+fn a_draining_worker_leases_ahead_and_stops_after_the_batch_in_hand(t: TestDb) {
+    let db = &t.db;
+    let (author, _) = class(db);
+    let admin = admin(db);
+    for n in 0..3 {
+        english_thread(db, &author, &format!("House {n}"), "The house is big.");
+    }
+    let worker = |name: &str| {
+        Worker::new(
+            Pipeline::new(Router::new(vec![apertium("eng-spa")])),
+            Arc::new(DbJobs::new(db.clone())),
+            WorkerSettings {
+                name: name.into(),
+                batch_jobs: 2,
+                ..WorkerSettings::default()
+            },
+        )
+    };
+    let stopped = AtomicBool::new(true);
+    assert_eq!(
+        worker("w1").drain(&stopped).expect("work"),
+        2,
+        "told to stop: the batch in hand, none leased ahead"
+    );
+    assert_eq!(
+        jobs_into(db, &admin, "es")
+            .iter()
+            .filter(|j| j.state == JobState::Leased)
+            .count(),
+        0
+    );
+    assert_eq!(
+        worker("w2").drain(&AtomicBool::new(false)).expect("work"),
+        4,
+        "the other four jobs, two batches"
+    );
+    let jobs = jobs_into(db, &admin, "es");
+    assert_eq!(jobs.len(), 6);
+    assert!(jobs.iter().all(|j| j.state == JobState::Done), "{jobs:?}");
+}
+
 on_both_backends!(
+    a_draining_worker_leases_ahead_and_stops_after_the_batch_in_hand,
     a_language_no_route_reaches_is_unavailable_at_once_and_costs_nothing,
     a_hanging_engine_is_timed_out_and_the_worker_goes_on,
     a_panicking_engine_does_not_stop_the_worker,
@@ -771,8 +816,9 @@ impl JobSource for Tally {
     }
 }
 
-/// Four workers drain 2,000 jobs from one PostgreSQL database at once: each job is
-/// leased by one of them (SKIP LOCKED), translated and stored exactly once.
+/// Four workers drain 2,000 jobs from one PostgreSQL database at once, each leasing its
+/// next batch while it translates: each job is leased by one of them (SKIP LOCKED),
+/// translated and stored exactly once.
 #[test]
 fn four_workers_drain_two_thousand_jobs_on_postgres_exactly_once() {
     let t = TestDb::postgres();
@@ -803,7 +849,7 @@ fn four_workers_drain_two_thousand_jobs_on_postgres_exactly_once() {
                     ..WorkerSettings::default()
                 },
             );
-            scope.spawn(move || while worker.run_once().expect("work") > 0 {});
+            scope.spawn(move || worker.drain(&AtomicBool::new(false)).expect("work"));
         }
     });
     let applied = source.applied.lock().expect("tally").clone();
