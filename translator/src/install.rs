@@ -59,14 +59,26 @@ struct ArgosMetadata {
 pub struct Installer {
     models_dir: PathBuf,
     index_url: Option<String>,
+    unpacked_limit: u64,
 }
+
+/// The most a package may unpack to: NLLB-200 3.3B, the largest model Pontis knows, is
+/// about 3.3 GB at int8, and a zip bomb must not fill the disk or the memory.
+pub const UNPACKED_LIMIT: u64 = 8 << 30;
 
 impl Installer {
     pub fn new(models_dir: &Path, index_url: Option<String>) -> Self {
         Self {
             models_dir: models_dir.to_path_buf(),
             index_url,
+            unpacked_limit: UNPACKED_LIMIT,
         }
+    }
+
+    /// Refuses packages that unpack to more than `bytes` (default [`UNPACKED_LIMIT`]).
+    pub fn with_unpacked_limit(mut self, bytes: u64) -> Self {
+        self.unpacked_limit = bytes;
+        self
     }
 
     pub fn install(&self, source: &str) -> Result<Manifest, InstallError> {
@@ -137,17 +149,26 @@ impl Installer {
             .map_err(|e| InstallError::BadPackage(e.to_string()))?;
         let mut metadata: Option<ArgosMetadata> = None;
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut unpacked: u64 = 0;
         for i in 0..archive.len() {
             let mut file = archive
                 .by_index(i)
                 .map_err(|e| InstallError::BadPackage(e.to_string()))?;
-            // enclosed_name refuses paths that climb out of the package.
-            let Some(path) = file.enclosed_name() else {
-                return Err(InstallError::BadPackage(format!(
-                    "unsafe path {:?}",
-                    file.name()
-                )));
+            // enclosed_name refuses paths that climb out of the package; an absolute or
+            // climbing name is refused outright, even where it would be made harmless.
+            let raw = file
+                .name()
+                .map_err(|e| InstallError::BadPackage(e.to_string()))?
+                .into_owned();
+            let hostile = raw.starts_with('/')
+                || raw.contains('\\')
+                || raw.split('/').any(|part| part == "..");
+            let Some(path) = file.enclosed_name().filter(|_| !hostile) else {
+                return Err(InstallError::BadPackage(format!("unsafe path {raw:?}")));
             };
+            if file.is_symlink() {
+                return Err(InstallError::BadPackage(format!("symbolic link {raw:?}")));
+            }
             if file.is_dir() {
                 continue;
             }
@@ -155,8 +176,17 @@ impl Installer {
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
+            // Counted as read, not as declared: a header may lie about the size.
+            let room = self.unpacked_limit - unpacked;
             let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes)?;
+            (&mut file).take(room + 1).read_to_end(&mut bytes)?;
+            unpacked += bytes.len() as u64;
+            if unpacked > self.unpacked_limit {
+                return Err(InstallError::BadPackage(format!(
+                    "it unpacks to more than {} bytes",
+                    self.unpacked_limit
+                )));
+            }
             match parts.as_slice() {
                 [_, name] if name == "metadata.json" => {
                     metadata = Some(

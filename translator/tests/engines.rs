@@ -79,35 +79,63 @@ fn a_killed_apertium_pipeline_is_started_again() {
     assert_ne!(engine.process_group(), Some(first), "a new pipeline");
 }
 
-fn reference_translation(
+/// Checks `ours` against CTranslate2's Python package on the same model: each output must
+/// be the reference's greedy decoding, except where the two best next tokens are so close
+/// (`TIE` in log-probability, under the reference) that the rounding of another int8 GEMM
+/// (Ruy here, oneDNN or MKL in the wheel) may pick the other; from such a tie on, the
+/// reference continues from our choice and must agree again. Returns the ties taken.
+fn assert_matches_reference(
     model: &std::path::Path,
     sentences: &[&str],
     prefix: Option<(&str, &str)>,
+    ours: &[String],
 ) -> Vec<String> {
     let program = r#"
 import json, sys, ctranslate2
 from tokenizers import Tokenizer
-model, sentences, prefix = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+model, sentences, prefix, ours = sys.argv[1], *(json.loads(a) for a in sys.argv[2:5])
+TIE = 0.05
 tok = Tokenizer.from_file(model + "/tokenizer.json")
 t = ctranslate2.Translator(model, device="cpu", compute_type="int8", intra_threads=1)
-source = [tok.encode(s).tokens for s in sentences]
-kwargs = dict(beam_size=1, max_decoding_length=12)
-if prefix:
-    source = [[prefix[0]] + s for s in source]
-    kwargs["target_prefix"] = [[prefix[1]] for _ in source]
-out = t.translate_batch(source, **kwargs)
-ids = lambda toks: [tok.token_to_id(x) for x in toks]
-result = []
-for r in out:
-    hyp = r.hypotheses[0][1:] if prefix else r.hypotheses[0]
-    result.append(tok.decode(ids(hyp)))
-print(json.dumps(result))
+start = [prefix[1]] if prefix else []
+results = []
+for sentence, mine in zip(sentences, ours):
+    source = tok.encode(sentence).tokens
+    if prefix:
+        source = [prefix[0]] + source
+    mine = mine.split()
+    ties, done, k = [], False, 0
+    while not done:
+        ref = t.translate_batch([source], target_prefix=[start + mine[:k]] if start or k else None,
+                                beam_size=1, max_decoding_length=12)[0].hypotheses[0][len(start):]
+        if ref == mine:
+            done = True
+            break
+        d = next((i for i, (a, b) in enumerate(zip(ref, mine)) if a != b), min(len(ref), len(mine)))
+        if d >= len(mine) or d >= len(ref):
+            results.append({"ok": False, "why": f"lengths differ: {ref} vs {mine}"})
+            break
+        alts = t.translate_batch([source], target_prefix=[start + mine[:d]], beam_size=1,
+                                 num_hypotheses=8, return_alternatives=True, return_scores=True,
+                                 max_decoding_length=len(start) + d + 1)[0]
+        scores = {h[len(start) + d]: s for h, s in zip(alts.hypotheses, alts.scores)}
+        best = max(scores.values())
+        gap = best - scores.get(mine[d], float("-inf"))
+        if gap > TIE:
+            results.append({"ok": False, "why": f"at {d}: {mine[d]} is {gap:.3f} below the best; reference {ref}"})
+            break
+        ties.append(f"at {d}: {mine[d]} vs {ref[d]}, {gap:.4f} apart")
+        k = d + 1
+    if done:
+        results.append({"ok": True, "ties": ties})
+print(json.dumps(results))
 "#;
     let output = Command::new(python())
         .args(["-c", program])
         .arg(model)
         .arg(serde_json::to_string(sentences).expect("json"))
         .arg(serde_json::to_string(&prefix.map(|(s, t)| [s, t])).expect("json"))
+        .arg(serde_json::to_string(ours).expect("json"))
         .output()
         .expect("run the reference");
     assert!(
@@ -115,7 +143,21 @@ print(json.dumps(result))
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    serde_json::from_slice(&output.stdout).expect("reference output")
+    let results: Vec<serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("reference output");
+    assert_eq!(results.len(), sentences.len());
+    let mut ties = Vec::new();
+    for (sentence, result) in sentences.iter().zip(&results) {
+        assert_eq!(result["ok"], true, "{sentence:?}: {}", result["why"]);
+        ties.extend(
+            result["ties"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|tie| format!("{sentence:?} {}", tie.as_str().unwrap_or_default())),
+        );
+    }
+    ties
 }
 
 #[test]
@@ -129,8 +171,10 @@ fn ctranslate2_matches_the_reference_implementation() {
     let ours = engine
         .translate(&LangPair::new("es", "en"), &owned)
         .expect("translate");
-    assert_eq!(ours, reference_translation(dir.path(), &sentences, None));
-    assert!(ours.iter().all(|t| !t.is_empty()));
+    assert!(ours.iter().all(|t| !t.is_empty()), "{ours:?}");
+    let ties = assert_matches_reference(dir.path(), &sentences, None, &ours);
+    assert!(ties.len() < sentences.len(), "mostly exact: {ties:?}");
+    eprintln!("near-ties decided by rounding: {ties:?}");
     assert!(
         engine
             .translate(&LangPair::new("en", "es"), &owned)
@@ -150,10 +194,17 @@ fn multilingual_models_take_language_tokens() {
     let to_german = engine
         .translate(&LangPair::new("es", "de"), &owned)
         .expect("translate");
-    assert_eq!(
-        to_german,
-        reference_translation(dir.path(), &sentences, Some(("__es__", "__de__")))
+    assert!(
+        to_german.iter().all(|t| !t.is_empty()),
+        "empty outputs would match anything: {to_german:?}"
     );
+    let ties = assert_matches_reference(
+        dir.path(),
+        &sentences,
+        Some(("__es__", "__de__")),
+        &to_german,
+    );
+    eprintln!("near-ties decided by rounding: {ties:?}");
     let to_english = engine
         .translate(&LangPair::new("es", "en"), &owned)
         .expect("translate");

@@ -194,3 +194,92 @@ fn a_corrupt_download_installs_nothing() {
         .expect_err("no index");
     assert!(missing.to_string().contains("package index"), "{missing}");
 }
+
+/// An Argos-shaped package: metadata, a model file, and `extra` entries as (name, body).
+/// A body starting with `symlink:` is a symbolic link to the rest. Written by Python's
+/// zipfile, which stores names as given (`../x`, `/x`), as a hostile packager would.
+fn package_with(extra: &[(&str, &[u8])]) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("package.zip");
+    let mut entries: Vec<(String, String)> = vec![
+        (
+            "en_de/metadata.json".into(),
+            r#"{"from_code": "en", "to_code": "de"}"#.into(),
+        ),
+        ("en_de/model/model.bin".into(), "not really a model".into()),
+    ];
+    entries.extend(
+        extra
+            .iter()
+            .map(|(name, body)| (name.to_string(), String::from_utf8_lossy(body).into_owned())),
+    );
+    let status = Command::new(python())
+        .args([
+            "-c",
+            r#"
+import json, sys, zipfile
+out, entries = sys.argv[1], json.loads(sys.argv[2])
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for name, body in entries:
+        info = zipfile.ZipInfo(name)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        if body.startswith("symlink:"):
+            info.external_attr = (0o120777 << 16)
+            info.create_system = 3
+            body = body[len("symlink:"):]
+        z.writestr(info, body)
+"#,
+        ])
+        .arg(&out)
+        .arg(serde_json::to_string(&entries).expect("json"))
+        .status()
+        .expect("run Python");
+    assert!(status.success(), "writing the package failed");
+    std::fs::read(out).expect("the package")
+}
+
+/// Installs `package` from a file; the error's text.
+fn refused(package: Vec<u8>, installer: impl Fn(&Path) -> Installer) -> String {
+    let work = tempfile::tempdir().expect("tempdir");
+    let file = work.path().join("evil.argosmodel");
+    std::fs::write(&file, package).expect("write the package");
+    let models = work.path().join("models");
+    let error = installer(&models)
+        .install(file.to_str().expect("utf-8"))
+        .expect_err("refused");
+    assert!(visible_folders(&models).is_empty(), "nothing installed");
+    assert!(
+        !work.path().join("evil").exists() && !Path::new("/tmp/pontis-evil").exists(),
+        "nothing written outside"
+    );
+    error.to_string()
+}
+
+#[test]
+fn packages_that_reach_outside_or_unpack_too_far_install_nothing() {
+    let plain = |models: &Path| Installer::new(models, None);
+    for name in ["en_de/../../evil", "../evil", "/tmp/pontis-evil"] {
+        let error = refused(package_with(&[(name, b"x")]), plain);
+        assert!(error.contains("unsafe path"), "{name}: {error}");
+    }
+    let error = refused(
+        package_with(&[("en_de/model/shared_vocabulary.txt", b"symlink:/etc/passwd")]),
+        plain,
+    );
+    assert!(error.contains("symbolic link"), "{error}");
+
+    // A limit of 1 KiB stands in for the real 8 GiB: 2 KiB of zeros (tiny once packed).
+    let zeros = vec![0u8; 2048];
+    let error = refused(package_with(&[("en_de/model/big.bin", &zeros)]), |models| {
+        Installer::new(models, None).with_unpacked_limit(1024)
+    });
+    assert!(error.contains("more than 1024 bytes"), "{error}");
+    // The same package within the limit installs.
+    let work = tempfile::tempdir().expect("tempdir");
+    let file = work.path().join("fine.argosmodel");
+    std::fs::write(&file, package_with(&[("en_de/model/big.bin", &zeros)])).expect("write");
+    let manifest = Installer::new(&work.path().join("models"), None)
+        .install(file.to_str().expect("utf-8"))
+        .expect("a package within the limit installs");
+    assert_eq!(manifest.name, "argos-en-de");
+}
