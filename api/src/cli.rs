@@ -96,7 +96,13 @@ pub struct RemoteWorkerArgs {
     #[arg(long, env = "PONTIS_WORKER_SERVER")]
     pub server: String,
     /// A worker token from POST /api/v1/admin/workers (also PONTIS_WORKER_TOKEN).
-    #[arg(long, env = "PONTIS_WORKER_TOKEN", hide_env_values = true)]
+    // Tokens may start with `-`: taken as the value whatever it looks like.
+    #[arg(
+        long,
+        env = "PONTIS_WORKER_TOKEN",
+        hide_env_values = true,
+        allow_hyphen_values = true
+    )]
     pub token: String,
     /// Worker threads; default from the configuration (translation.worker_threads).
     #[arg(long)]

@@ -103,11 +103,18 @@ impl TestApp {
     }
 
     pub async fn with_limits(backend: Backend, rate_limits: RateLimits) -> Self {
+        Self::with_config(
+            backend,
+            Config {
+                rate_limits,
+                ..Config::default()
+            },
+        )
+        .await
+    }
+
+    pub async fn with_config(backend: Backend, config: Config) -> Self {
         let store = TestDb::new(backend);
-        let config = Config {
-            rate_limits,
-            ..Config::default()
-        };
         let search: Arc<dyn SearchIndex> =
             Arc::new(EmbeddedIndex::in_memory().expect("search index"));
         let state = Data::new(
@@ -407,4 +414,30 @@ fn apertium_engines() -> Vec<Arc<dyn Engine>> {
         .collect();
     assert!(!engines.is_empty(), "Apertium pairs are installed");
     engines
+}
+
+/// Reads the event stream until `wanted` has been seen (20 s at most).
+pub async fn wait_for_event(
+    stream: &mut awc::ClientResponse<
+        impl futures_util::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>>
+        + Unpin,
+    >,
+    seen: &mut String,
+    wanted: &str,
+) {
+    use futures_util::StreamExt;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !seen.contains(wanted) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {wanted:?} in {seen:?}"
+        );
+        let chunk = actix_web::rt::time::timeout(std::time::Duration::from_secs(5), stream.next())
+            .await
+            .ok()
+            .flatten()
+            .expect("the stream stays open")
+            .expect("stream chunk");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
 }

@@ -14,7 +14,7 @@ use pontis_translator::route::Router;
 use pontis_translator::worker::{Worker, WorkerSettings};
 use serde_json::{Value, json};
 
-use crate::common::{Auth, TestApp, TestUser};
+use crate::common::{Auth, TestApp, TestUser, wait_for_event};
 use pontis_models::on_both_backends;
 
 async fn worker_token(app: &TestApp, admin: &TestUser) -> TestUser {
@@ -157,31 +157,6 @@ async fn worker_tokens_do_nothing_else_and_users_cannot_lease(backend: Backend) 
 }
 
 /// Reads the event stream until `wanted` appears, or fails after a while.
-async fn wait_for_event(
-    stream: &mut awc::ClientResponse<
-        impl futures_util::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>>
-        + Unpin,
-    >,
-    seen: &mut String,
-    wanted: &str,
-) {
-    use futures_util::StreamExt;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !seen.contains(wanted) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no {wanted:?} in {seen:?}"
-        );
-        let chunk = actix_web::rt::time::timeout(std::time::Duration::from_secs(5), stream.next())
-            .await
-            .ok()
-            .flatten()
-            .expect("the stream stays open")
-            .expect("stream chunk");
-        seen.push_str(&String::from_utf8_lossy(&chunk));
-    }
-}
-
 async fn thread_events_announce_posts_and_translations(backend: Backend) {
     let app = TestApp::start(backend).await;
     let emma = app.register("emma", &["en"]).await;
@@ -330,8 +305,114 @@ async fn remote_workers_get_only_their_pairs_and_cannot_write_the_cache(backend:
     );
 }
 
+/// Jobs in each state, as the admin API lists them (up to 100 each).
+async fn jobs_in(app: &TestApp, admin: &TestUser, state: &str) -> Vec<Value> {
+    app.get(
+        &format!("/api/v1/admin/translation-jobs?state={state}&limit=100"),
+        admin,
+    )
+    .await
+    .expect(200)
+    .as_array()
+    .cloned()
+    .unwrap_or_default()
+}
+
+/// A `pontis worker` process killed with SIGKILL in the middle of its work loses no job
+/// and stores none twice: its leases (10 s here) run out and another worker finishes.
+async fn a_killed_worker_process_loses_nothing_and_stores_nothing_twice(backend: Backend) {
+    use std::process::{Command, Stdio};
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let worker = worker_token(&app, &admin).await;
+    let emma = app.register("emma", &["en"]).await;
+    let sofia = app.register("sofia", &["es"]).await;
+    app.space(&emma, "club", "public").await;
+    app.join(&sofia, "club", None).await;
+    let mut threads = Vec::new();
+    for n in 0..20 {
+        let title = format!("The house {n}");
+        let body = format!("The house {n} is big. It is red.");
+        threads.push(app.thread(&emma, "club", &title, &body).await.0);
+    }
+    let total = threads.len() * 2;
+
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let log = dir.path().join("worker.log");
+    let log_file = std::fs::File::create(&log).expect("log file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pontis"))
+        .args([
+            "worker",
+            "--server",
+            &app.srv.url("/"),
+            "--token",
+            &worker.token,
+        ])
+        .args(["--threads", "1", "--lease-seconds", "10"])
+        .env("PONTIS_DATA_DIR", dir.path())
+        .env("PONTIS_TRANSLATION__BATCH_JOBS", "4")
+        .stdout(log_file.try_clone().expect("log file"))
+        .stderr(log_file)
+        .spawn()
+        .expect("start pontis worker");
+    // Killed as soon as it has stored a result: the rest are queued or in its hands.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    let done_before = loop {
+        let done = jobs_in(&app, &admin, "done").await.len();
+        if done > 0 {
+            break done;
+        }
+        if std::time::Instant::now() > deadline || child.try_wait().ok().flatten().is_some() {
+            let _ = child.kill();
+            panic!(
+                "the worker stored nothing; its log:\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap the worker");
+    let done_at_kill = jobs_in(&app, &admin, "done").await.len();
+    assert!(
+        (done_before..total).contains(&done_at_kill),
+        "killed part of the way: {done_at_kill} of {total} done"
+    );
+
+    // Its leases run out; the server's worker takes what it left.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while jobs_in(&app, &admin, "done").await.len() < total {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "jobs left behind: {:?}",
+            jobs_in(&app, &admin, "leased").await
+        );
+        app.translate_pending().await;
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    let done = jobs_in(&app, &admin, "done").await;
+    assert_eq!(done.len(), total, "every job done once, none lost");
+    assert!(
+        done.iter()
+            .all(|job| job["attempts"].as_i64().is_some_and(|n| n <= 2)),
+        "leased at most twice (the killed worker, then one more): {done:?}"
+    );
+    for thread in threads {
+        let page = app
+            .get(&format!("/api/v1/threads/{thread}"), &sofia)
+            .await
+            .expect(200);
+        assert_eq!(page["posts"][0]["translation"]["status"], "ready", "{page}");
+        assert_eq!(
+            page["thread"]["title_translation"]["status"], "ready",
+            "{page}"
+        );
+    }
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    a_killed_worker_process_loses_nothing_and_stores_nothing_twice,
     remote_workers_get_only_their_pairs_and_cannot_write_the_cache,
     a_remote_worker_translates_while_the_servers_worker_is_off,
     worker_tokens_do_nothing_else_and_users_cannot_lease,

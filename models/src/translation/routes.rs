@@ -2,7 +2,7 @@
 //! who asks for a language no route reaches is told at once that it is unavailable, and
 //! nothing is queued.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -19,6 +19,8 @@ const REMOTE_ROUTES_RENEW: Duration = Duration::hours(1);
 
 /// Replaces what `provider` announced with `pairs` (`from`, `to`, in translation form).
 /// `expires_at`: `None` for the server's own worker, which announces at each start.
+/// Pairs may repeat once normalized (Apertium's `es-pt` and `es-pt_BR` are both `es→pt`);
+/// each is written once.
 pub fn announce(
     db: &Db,
     provider: &str,
@@ -28,8 +30,9 @@ pub fn announce(
     db.write(|conn| {
         diesel::delete(translation_routes::table.filter(translation_routes::provider.eq(provider)))
             .execute(conn)?;
-        let rows: Vec<_> = pairs
-            .iter()
+        let unique: BTreeSet<&(String, String)> = pairs.iter().collect();
+        let rows: Vec<_> = unique
+            .into_iter()
             .map(|(from, to)| {
                 (
                     translation_routes::provider.eq(provider),
