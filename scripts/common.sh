@@ -32,16 +32,36 @@ require_cargo() {
     fi
 }
 
+# The test command also needs rustfmt and clippy, which a minimal toolchain lacks.
+require_rust_checks() {
+    local tool
+    for tool in fmt clippy; do
+        if ! cargo "$tool" --version >/dev/null 2>&1; then
+            echo "cargo $tool is missing: rustup component add $([ "$tool" = fmt ] && echo rustfmt || echo clippy)" >&2
+            exit 1
+        fi
+    done
+}
+
 # A Python environment outside the clone with the packages that generate test and
-# benchmark models (translator/testdata/requirements.txt). Prints its python.
+# benchmark models (translator/testdata/requirements.txt). Prints its python. It runs in
+# a command substitution, where `set -e` does not apply: every step checks itself, and
+# the stamp that marks the environment good is written only once all of them succeeded.
 python_env() {
     local venv="$HOME/.cache/pontis/venv"
     local requirements="translator/testdata/requirements.txt"
     local stamp="$venv/.requirements"
     if ! cmp -s "$requirements" "$stamp" 2>/dev/null; then
-        python3 -m venv "$venv" >&2 || { install_system_packages python3-venv; python3 -m venv "$venv" >&2; }
-        "$venv/bin/pip" install -q -r "$requirements" >&2
-        cp "$requirements" "$stamp"
+        rm -f "$stamp"
+        if ! python3 -m venv "$venv" >&2; then
+            install_system_packages python3-venv >&2 || return 1
+            python3 -m venv "$venv" >&2 || return 1
+        fi
+        "$venv/bin/pip" install -q -r "$requirements" >&2 || {
+            echo "Could not install the Python packages of $requirements." >&2
+            return 1
+        }
+        cp "$requirements" "$stamp" || return 1
     fi
     echo "$venv/bin/python"
 }
