@@ -4,7 +4,8 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
+use actix_web::http::header;
+use actix_web::middleware::{DefaultHeaders, Logger, Next, from_fn};
 use actix_web::web::{self, Data};
 use actix_web::{App, HttpRequest, HttpResponse};
 use pontis_types::limits::BODY_MAX_BYTES;
@@ -81,6 +82,10 @@ fn routes() -> (
                 .service(accounts::list_tokens)
                 .service(accounts::create_token)
                 .service(accounts::delete_token)
+                .service(accounts::change_password)
+                .service(accounts::list_sessions)
+                .service(accounts::end_all_sessions)
+                .service(accounts::end_session)
                 .service(spaces::create_space)
                 .service(spaces::list_spaces)
                 .service(spaces::get_space)
@@ -88,6 +93,9 @@ fn routes() -> (
                 .service(spaces::leave_space)
                 .service(spaces::list_members)
                 .service(spaces::update_member)
+                .service(spaces::remove_member)
+                .service(spaces::rotate_invite)
+                .service(spaces::update_space)
                 .service(threads::create_thread)
                 .service(threads::list_threads)
                 .service(threads::get_thread)
@@ -107,6 +115,7 @@ fn routes() -> (
                 .service(posts::unhide_post)
                 .service(posts::report_post)
                 .service(moderation::list_reports)
+                .service(moderation::resolve_reports)
                 .service(moderation::resolve_report)
                 .service(moderation::list_bans)
                 .service(moderation::ban_user)
@@ -169,9 +178,33 @@ pub fn app(
             DefaultHeaders::new()
                 .add(("X-Content-Type-Options", "nosniff"))
                 .add(("Referrer-Policy", "same-origin"))
-                .add(("X-Frame-Options", "DENY")),
+                .add(("X-Frame-Options", "DENY"))
+                .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY)),
         )
+        .wrap(from_fn(strict_transport_security))
         .wrap(Logger::new("%r %s %Dms"))
+}
+
+/// Pages load only this site's scripts, styles, fonts and images (and `data:` images):
+/// nothing in a post can make a reader's browser call another site, run inline script or
+/// frame the forum.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; \
+     object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+/// A year of HTTPS only, sent when the request came over TLS (through a trusted proxy).
+async fn strict_transport_security(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let https = crate::client::is_https(req.request());
+    let mut res = next.call(req).await?;
+    if https {
+        res.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            header::HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    Ok(res)
 }
 
 fn json_error(err: JsonPayloadError) -> ApiError {
@@ -183,6 +216,53 @@ fn json_error(err: JsonPayloadError) -> ApiError {
     }
 }
 
-async fn not_found(_: HttpRequest) -> Result<HttpResponse, ApiError> {
-    Err(ApiError::RouteNotFound)
+/// No route answered: 405 with `Allow` when the path is one of the document's under other
+/// methods, else 404.
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let allowed = req
+        .app_data::<Data<OpenApiDocument>>()
+        .map(|document| allowed_methods(document, req.path()))
+        .unwrap_or_default();
+    if allowed.is_empty() {
+        Err(ApiError::RouteNotFound)
+    } else {
+        Err(ApiError::MethodNotAllowed { allowed })
+    }
+}
+
+/// The methods the document declares for the path template that `path` fills in.
+fn allowed_methods(document: &OpenApiDocument, path: &str) -> Vec<String> {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let fits = |template: &str| {
+        let parts: Vec<&str> = template.split('/').collect();
+        parts.len() == segments.len()
+            && parts.iter().zip(&segments).all(|(part, segment)| {
+                (part.starts_with('{') && part.ends_with('}') && !segment.is_empty())
+                    || part == segment
+            })
+    };
+    let mut allowed: Vec<String> = document
+        .paths
+        .paths
+        .iter()
+        .filter(|(template, _)| fits(template))
+        .flat_map(|(_, item)| {
+            [
+                (item.get.is_some(), "GET"),
+                (item.put.is_some(), "PUT"),
+                (item.post.is_some(), "POST"),
+                (item.delete.is_some(), "DELETE"),
+                (item.patch.is_some(), "PATCH"),
+            ]
+            .into_iter()
+            .filter(|(declared, _)| *declared)
+            .map(|(_, method)| method.to_owned())
+        })
+        .collect();
+    if allowed.iter().any(|m| m == "GET") {
+        allowed.push("HEAD".into());
+    }
+    allowed.sort();
+    allowed.dedup();
+    allowed
 }

@@ -49,8 +49,9 @@ impl FromRequest for CurrentUser {
                     None => return Err(pontis_models::Error::Unauthenticated.into()),
                 },
             };
+            let policy = state.sessions;
             let auth = state
-                .run(move |db| accounts::authenticate(db, &token))
+                .run(move |db| accounts::authenticate(db, &token, policy))
                 .await?;
             req.extensions_mut().insert(UserLocale(auth.locale.clone()));
             // A cookie rides along on any request the browser makes, a cross-site form's
@@ -120,9 +121,17 @@ pub fn session_cookie(req: &HttpRequest, token: &str) -> Cookie<'static> {
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(req.connection_info().scheme() == "https")
+        .secure(crate::client::is_https(req))
         .max_age(time::Duration::days(SESSION_DAYS))
         .finish()
+}
+
+/// The browser's User-Agent header, to name a new session in the user's list.
+pub fn user_agent(req: &HttpRequest) -> Option<String> {
+    req.headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 pub fn expired_session_cookie(req: &HttpRequest) -> Cookie<'static> {

@@ -9,6 +9,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+use crate::client::ProxyNet;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -22,8 +24,12 @@ pub struct Config {
     pub database_pool_size: u32,
     /// HTTP worker threads; default: one per CPU core.
     pub http_workers: Option<usize>,
-    /// Take the client address from `X-Forwarded-For` (only behind a reverse proxy you run).
-    pub trust_proxy: bool,
+    /// The reverse proxies you run in front of Pontis (addresses or networks): from them
+    /// alone `X-Forwarded-For` and `X-Forwarded-Proto` are believed.
+    pub trust_proxy: Vec<ProxyNet>,
+    /// Sign a browser out after this many hours without use (sessions also end after
+    /// 30 days whatever their use).
+    pub session_idle_hours: u32,
     /// `text` or `json` logs.
     pub log_format: LogFormat,
     pub rate_limits: RateLimits,
@@ -135,9 +141,20 @@ pub enum LogFormat {
 pub struct RateLimits {
     pub registrations_per_hour_per_ip: u32,
     pub logins_per_minute_per_ip: u32,
-    pub logins_per_minute_per_handle: u32,
+    /// Wrong passwords for one handle from one address before each further try waits,
+    /// twice as long as the last (5 s, 10 s, 20 s … up to `login_delay_max_seconds`). Keyed on
+    /// the pair, so someone guessing a teacher's password slows only themselves.
+    pub failed_logins_before_delay: u32,
+    pub login_delay_max_seconds: u32,
     pub posts_per_minute_per_user: u32,
     pub posts_per_minute_per_ip: u32,
+    pub edits_per_minute_per_user: u32,
+    pub reports_per_minute_per_user: u32,
+    pub joins_per_hour_per_user: u32,
+    pub spaces_per_day_per_user: u32,
+    pub searches_per_minute_per_user: u32,
+    /// Live event streams one user may hold open at once (a tab each).
+    pub event_streams_per_user: u32,
 }
 
 impl RateLimits {
@@ -146,9 +163,16 @@ impl RateLimits {
         Self {
             registrations_per_hour_per_ip: 0,
             logins_per_minute_per_ip: 0,
-            logins_per_minute_per_handle: 0,
+            failed_logins_before_delay: 0,
+            login_delay_max_seconds: 0,
             posts_per_minute_per_user: 0,
             posts_per_minute_per_ip: 0,
+            edits_per_minute_per_user: 0,
+            reports_per_minute_per_user: 0,
+            joins_per_hour_per_user: 0,
+            spaces_per_day_per_user: 0,
+            searches_per_minute_per_user: 0,
+            event_streams_per_user: 0,
         }
     }
 }
@@ -158,9 +182,16 @@ impl Default for RateLimits {
         Self {
             registrations_per_hour_per_ip: 60,
             logins_per_minute_per_ip: 60,
-            logins_per_minute_per_handle: 10,
+            failed_logins_before_delay: 5,
+            login_delay_max_seconds: 900,
             posts_per_minute_per_user: 10,
             posts_per_minute_per_ip: 200,
+            edits_per_minute_per_user: 20,
+            reports_per_minute_per_user: 10,
+            joins_per_hour_per_user: 30,
+            spaces_per_day_per_user: 10,
+            searches_per_minute_per_user: 30,
+            event_streams_per_user: 10,
         }
     }
 }
@@ -173,7 +204,8 @@ impl Default for Config {
             database_url: None,
             database_pool_size: 8,
             http_workers: None,
-            trust_proxy: false,
+            trust_proxy: Vec::new(),
+            session_idle_hours: 168,
             log_format: LogFormat::Text,
             rate_limits: RateLimits::default(),
             translation: Translation::default(),
@@ -260,6 +292,7 @@ mod tests {
             jail.set_env("PONTIS_RATE_LIMITS__LOGINS_PER_MINUTE_PER_IP", "7");
             jail.set_env("PONTIS_TEST_POSTGRES_URL", "postgres://elsewhere");
             jail.set_env("PONTIS_WORKER_TOKEN", "secret");
+            jail.set_env("PONTIS_TRUST_PROXY", "[\"127.0.0.1\", \"10.0.0.0/8\"]");
             let config = Config::load(
                 Some(std::path::Path::new("pontis.toml")),
                 &Overrides {
@@ -273,6 +306,12 @@ mod tests {
             assert_eq!(config.database_url(), "postgres://db/pontis");
             assert_eq!(config.rate_limits.posts_per_minute_per_user, 3);
             assert_eq!(config.rate_limits.logins_per_minute_per_ip, 7);
+            let proxies: Vec<String> = config
+                .trust_proxy
+                .iter()
+                .map(|p| String::from(*p))
+                .collect();
+            assert_eq!(proxies, ["127.0.0.1/32", "10.0.0.0/8"]);
             Ok(())
         });
     }

@@ -34,6 +34,9 @@ pub enum ApiError {
     CsrfTokenInvalid,
     #[error("no route")]
     RouteNotFound,
+    /// The path exists, for the methods in `allowed` only.
+    #[error("method not allowed")]
+    MethodNotAllowed { allowed: Vec<String> },
     #[error("database unreachable")]
     ServiceUnavailable,
     #[error("search index unreachable")]
@@ -53,6 +56,7 @@ impl ApiError {
             Self::RateLimited { .. } => Code::RateLimited,
             Self::CsrfTokenInvalid => Code::CsrfTokenInvalid,
             Self::RouteNotFound => Code::RouteNotFound,
+            Self::MethodNotAllowed { .. } => Code::MethodNotAllowed,
             Self::ServiceUnavailable => Code::ServiceUnavailable,
             Self::SearchUnavailable => Code::SearchUnavailable,
             Self::InvalidTranslation { .. } => Code::InvalidTranslation,
@@ -91,16 +95,21 @@ pub fn status_of(code: Code) -> StatusCode {
     use Code::*;
     match code {
         InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
-        NotMember | Banned | PermissionDenied | CsrfTokenInvalid => StatusCode::FORBIDDEN,
+        NotMember | Banned | PermissionDenied | CsrfTokenInvalid | InviteExpired => {
+            StatusCode::FORBIDDEN
+        }
         SpaceNotFound | ThreadNotFound | PostNotFound | UserNotFound | ReportNotFound
-        | BanNotFound | TokenNotFound | RouteNotFound | JobNotFound => StatusCode::NOT_FOUND,
+        | BanNotFound | TokenNotFound | RouteNotFound | JobNotFound | MemberNotFound
+        | SessionNotFound => StatusCode::NOT_FOUND,
         HandleTaken
         | SlugTaken
         | AlreadyMember
         | LastOwner
         | ReportAlreadyResolved
+        | AlreadyReported
         | ThreadLocked => StatusCode::CONFLICT,
         PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         RateLimited | OnDemandLimit => StatusCode::TOO_MANY_REQUESTS,
         InternalError => StatusCode::INTERNAL_SERVER_ERROR,
         ServiceUnavailable | SearchUnavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -109,7 +118,7 @@ pub fn status_of(code: Code) -> StatusCode {
         | DescriptionTooLong | InvalidTitle | InvalidBody | InvalidReason | BanEndInPast
         | CannotBanModerator | InvalidCursor | InvalidLimit | SearchQueryEmpty
         | SearchQueryTooLong | InvalidDateRange | InvalidJson | InvalidQuery | InvalidPath
-        | InvalidTranslation => StatusCode::BAD_REQUEST,
+        | InvalidTranslation | InvalidInvite | WrongPassword => StatusCode::BAD_REQUEST,
     }
 }
 
@@ -127,6 +136,9 @@ impl ResponseError for ApiError {
         let mut response = HttpResponse::build(self.status_code());
         if let Self::RateLimited { seconds } = self {
             response.insert_header((header::RETRY_AFTER, seconds.to_string()));
+        }
+        if let Self::MethodNotAllowed { allowed } = self {
+            response.insert_header((header::ALLOW, allowed.join(", ")));
         }
         let code = self.code();
         response.json(ErrorBody {

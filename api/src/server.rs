@@ -19,6 +19,7 @@ use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
 use pontis_translator::route::Router;
 use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 
+use crate::client::TrustedProxies;
 use crate::config::{Config, Device, LogFormat, SearchBackend};
 use crate::rate_limit::RateLimiters;
 use crate::state::AppState;
@@ -69,7 +70,10 @@ pub fn state(
         localizer,
         limits: RateLimiters::new(&config.rate_limits),
         on_demand_languages_per_hour: config.translation.on_demand_languages_per_hour,
-        trust_proxy: config.trust_proxy,
+        trusted_proxies: TrustedProxies::new(&config.trust_proxy),
+        sessions: pontis_models::accounts::SessionPolicy {
+            idle: chrono::Duration::hours(config.session_idle_hours.into()),
+        },
         models_dir: config.models_dir(),
         apertium_modes_dir: apertium_modes_dir(config).map(Path::to_path_buf),
     })

@@ -6,8 +6,10 @@ use std::sync::Arc;
 use actix_web::web;
 use pontis_frontend::{Localizer, Pages};
 use pontis_models::Db;
+use pontis_models::accounts::SessionPolicy;
 use pontis_search::SearchIndex;
 
+use crate::client::TrustedProxies;
 use crate::error::ApiError;
 use crate::rate_limit::RateLimiters;
 
@@ -21,8 +23,10 @@ pub struct AppState {
     pub limits: RateLimiters,
     /// New on-demand translation languages per reader and hour (`translation.…`).
     pub on_demand_languages_per_hour: u32,
-    /// Trust `X-Forwarded-For` for the client address.
-    pub trust_proxy: bool,
+    /// How long an unused browser session stays signed in.
+    pub sessions: SessionPolicy,
+    /// The reverse proxies whose forwarding headers are believed.
+    pub trusted_proxies: TrustedProxies,
     /// Where translation models are installed, and Apertium's modes, for the admin pages.
     pub models_dir: PathBuf,
     pub apertium_modes_dir: Option<PathBuf>,

@@ -1,7 +1,8 @@
 //! End to end in a real browser (Debian's headless Chromium through chromedriver): a
 //! Spanish student posts, a German student reads it in German, sees the translation land
 //! live and opens the original, a teacher hides the reported post from the reports
-//! queue, and the Arabic UI is right to left. Screenshots of the main pages go to
+//! queue, an Arabic reply reads right to left in an English page, and the Arabic UI is
+//! right to left. It runs on SQLite and on PostgreSQL. Screenshots of the main pages go to
 //! `$PONTIS_TEST_OUTPUT/screenshots` (default `<repo>/test-output/screenshots`).
 //!
 //! Chromium and chromedriver are required (scripts/test.sh installs them): without them
@@ -118,7 +119,12 @@ async fn click(client: &Client, locator: Locator<'_>, what: &str) {
         .unwrap_or_else(|e| panic!("clicking {what}: {e}"));
 }
 
-async fn screenshot(client: &Client, name: &str) {
+/// Saves a screenshot when `shots` (one backend's run saves them, so the two runs do not
+/// write the same files at once).
+async fn screenshot(client: &Client, shots: bool, name: &str) {
+    if !shots {
+        return;
+    }
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(screenshots_dir().join(name), png).expect("save the screenshot");
 }
@@ -200,8 +206,8 @@ struct Forum {
 }
 
 impl Forum {
-    async fn start() -> Self {
-        let store = TestDb::new(Backend::Sqlite);
+    async fn start(backend: Backend) -> Self {
+        let store = TestDb::new(backend);
         let config = Config {
             rate_limits: RateLimits::unlimited(),
             ..Config::default()
@@ -292,10 +298,20 @@ fn normalized(text: &str) -> String {
 }
 
 #[actix_web::test]
-async fn a_class_reads_and_moderates_across_languages() {
+async fn a_class_reads_and_moderates_across_languages_on_sqlite() {
+    a_class_reads_and_moderates_across_languages(Backend::Sqlite).await;
+}
+
+#[actix_web::test]
+async fn a_class_reads_and_moderates_across_languages_on_postgres() {
+    a_class_reads_and_moderates_across_languages(Backend::Postgres).await;
+}
+
+async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
     let models = tempfile::tempdir().expect("temp dir");
     let engine = spanish_german_model(models.path());
-    let forum = Forum::start().await;
+    let forum = Forum::start(backend).await;
+    let shots = matches!(backend, Backend::Sqlite);
     let driver = Driver::start();
     let client = browser(&driver).await;
 
@@ -316,7 +332,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .to_owned();
 
     client.goto(&forum.url("/login")).await.expect("login page");
-    screenshot(&client, "login.png").await;
+    screenshot(&client, shots, "login.png").await;
 
     // Ana joins with the invite code and starts a thread in Spanish, through the forms.
     log_in(&client, &forum, "ana").await;
@@ -369,7 +385,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .next()
         .and_then(|id| id.parse().ok())
         .expect("thread id");
-    screenshot(&client, "thread-es.png").await;
+    screenshot(&client, shots, "thread-es.png").await;
 
     // Ben joins and opens the thread before any worker runs: the original, marked pending.
     forum
@@ -387,6 +403,11 @@ async fn a_class_reads_and_moderates_across_languages() {
         .await
         .expect("a pending mark");
     assert!(!pending.text().await.expect("text").is_empty());
+    // A reload would start a new document, without this mark.
+    client
+        .execute("window.pontisNotReloaded = true", vec![])
+        .await
+        .expect("mark the document");
 
     // The worker starts; the translation replaces the mark without a reload.
     let _worker = TranslationWorker::start(&forum.store.db, engine);
@@ -415,9 +436,12 @@ async fn a_class_reads_and_moderates_across_languages() {
         normalized(&stored)
     );
     assert_eq!(
-        client.current_url().await.expect("url").as_str(),
-        thread_url,
-        "no reload"
+        client
+            .execute("return window.pontisNotReloaded === true", vec![])
+            .await
+            .expect("read the mark"),
+        json!(true),
+        "the translation arrived in the same document, with no reload"
     );
 
     // The original is one click away.
@@ -450,7 +474,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .await
         .expect("reload with the title translated");
     click(&client, Locator::Css("details.original summary"), "toggle").await;
-    screenshot(&client, "thread-de.png").await;
+    screenshot(&client, shots, "thread-de.png").await;
 
     // Ben searches with the header's box for a word of the Spanish original.
     let (db, index) = (forum.store.db.clone(), Arc::clone(&forum.search));
@@ -470,7 +494,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .await
         .expect("a result with the matched word marked");
     assert_eq!(result.text().await.expect("text").to_lowercase(), "paneles");
-    screenshot(&client, "search-de.png").await;
+    screenshot(&client, shots, "search-de.png").await;
     client.back().await.expect("back to the thread");
 
     // Ben reports the post; the teacher hides it from the reports queue.
@@ -494,7 +518,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .goto(&forum.url("/s/solar"))
         .await
         .expect("thread list");
-    screenshot(&client, "thread-list.png").await;
+    screenshot(&client, shots, "thread-list.png").await;
     client
         .goto(&forum.url("/s/solar/reports"))
         .await
@@ -503,7 +527,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .find(Locator::Css(".report-card .side-by-side"))
         .await
         .expect("original and translation side by side");
-    screenshot(&client, "reports.png").await;
+    screenshot(&client, shots, "reports.png").await;
     click(
         &client,
         Locator::Css(".report-card form[action$='/hide'] button"),
@@ -527,6 +551,43 @@ async fn a_class_reads_and_moderates_across_languages() {
         .await;
     assert_eq!(post["hidden"], true);
 
+    // An Arabic reply in an English page reads right to left, marked as Arabic.
+    let emma = forum.register("emma", &["en"]).await;
+    forum
+        .api(
+            "POST",
+            "/api/v1/spaces/solar/join",
+            Some(&emma),
+            json!({"invite_code": code}),
+        )
+        .await;
+    forum
+        .api(
+            "POST",
+            &format!("/api/v1/threads/{thread_id}/posts"),
+            Some(&owner),
+            json!({"body": "نركّب الألواح الشمسية على سطح المدرسة.", "lang": "ar"}),
+        )
+        .await;
+    log_in(&client, &forum, "emma").await;
+    client.goto(&thread_url).await.expect("thread in English");
+    let arabic = client
+        .execute(
+            "const body = document.querySelector(\"article.post .body[lang='ar']\"); \
+             return body && [document.documentElement.lang, document.documentElement.dir, \
+                             getComputedStyle(body).direction];",
+            vec![],
+        )
+        .await
+        .expect("directions");
+    assert_eq!(
+        arabic,
+        json!(["en", "ltr", "rtl"]),
+        "page, then the Arabic post"
+    );
+    screenshot(&client, shots, "arabic-post.png").await;
+    log_in(&client, &forum, "weber").await;
+
     // The footer switches the UI to Arabic, right to left.
     click(
         &client,
@@ -546,7 +607,7 @@ async fn a_class_reads_and_moderates_across_languages() {
         .await
         .expect("dir");
     assert_eq!(dir, json!("rtl"));
-    screenshot(&client, "arabic.png").await;
+    screenshot(&client, shots, "arabic.png").await;
 
     client.close().await.expect("close the browser");
 }

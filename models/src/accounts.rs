@@ -12,9 +12,32 @@ use crate::secrets;
 use pontis_types::lang;
 use pontis_types::limits::{self, chars};
 use pontis_types::{
-    ApiTokenView, AuthResponse, CreateTokenRequest, CreatedTokenView, LoginRequest,
-    RegisterRequest, UpdateMeRequest, UserView,
+    ApiTokenView, AuthResponse, ChangePasswordRequest, CreateTokenRequest, CreatedTokenView,
+    LoginRequest, RegisterRequest, SessionView, UpdateMeRequest, UserView,
 };
+
+/// How long an unused session stays valid, and the browser a new one is opened from.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionPolicy {
+    pub idle: Duration,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        Self {
+            idle: Duration::days(7),
+        }
+    }
+}
+
+/// How often a session's last use is written: reads rarely need the writer.
+const LAST_SEEN_EVERY_MINUTES: i64 = 5;
+
+/// When a session or token was last used, to record its use now and then.
+enum LastUse {
+    Session(i64, Option<chrono::NaiveDateTime>),
+    Token(i64, Option<chrono::NaiveDateTime>),
+}
 
 /// How a request proved who it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +155,9 @@ pub fn create_user(db: &Db, input: NewUser) -> Result<UserView> {
     })
 }
 
-pub fn register(db: &Db, input: RegisterRequest) -> Result<AuthResponse> {
+/// `user_agent`: the browser's User-Agent, kept (shortened) to name the session in the
+/// user's list of sessions.
+pub fn register(db: &Db, input: RegisterRequest, user_agent: Option<&str>) -> Result<AuthResponse> {
     let user = create_user(
         db,
         NewUser {
@@ -144,7 +169,7 @@ pub fn register(db: &Db, input: RegisterRequest) -> Result<AuthResponse> {
             is_admin: false,
         },
     )?;
-    let (token, csrf_token) = db.write(|conn| open_session(conn, user.id))?;
+    let (token, csrf_token) = db.write(|conn| open_session(conn, user.id, user_agent))?;
     Ok(AuthResponse {
         user,
         token,
@@ -152,7 +177,7 @@ pub fn register(db: &Db, input: RegisterRequest) -> Result<AuthResponse> {
     })
 }
 
-pub fn login(db: &Db, input: LoginRequest) -> Result<AuthResponse> {
+pub fn login(db: &Db, input: LoginRequest, user_agent: Option<&str>) -> Result<AuthResponse> {
     let handle = input.handle.trim().to_lowercase();
     let user = db.read(|conn| {
         users::table
@@ -172,7 +197,7 @@ pub fn login(db: &Db, input: LoginRequest) -> Result<AuthResponse> {
         _ => return Err(Error::InvalidCredentials),
     };
     db.write(|conn| {
-        let (token, csrf_token) = open_session(conn, user.id)?;
+        let (token, csrf_token) = open_session(conn, user.id, user_agent)?;
         Ok(AuthResponse {
             user: user_view(conn, user.id)?,
             token,
@@ -181,10 +206,22 @@ pub fn login(db: &Db, input: LoginRequest) -> Result<AuthResponse> {
     })
 }
 
-fn open_session(conn: &mut AnyConnection, user_id: i64) -> Result<(String, String)> {
+fn open_session(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    user_agent: Option<&str>,
+) -> Result<(String, String)> {
     let token = secrets::new_token();
     let csrf_token = secrets::new_token();
     let created = now();
+    let user_agent = user_agent
+        .map(|agent| {
+            agent
+                .chars()
+                .take(limits::USER_AGENT_MAX)
+                .collect::<String>()
+        })
+        .filter(|agent| !agent.trim().is_empty());
     diesel::insert_into(sessions::table)
         .values((
             sessions::user_id.eq(user_id),
@@ -192,9 +229,122 @@ fn open_session(conn: &mut AnyConnection, user_id: i64) -> Result<(String, Strin
             sessions::csrf_token.eq(&csrf_token),
             sessions::created_at.eq(created),
             sessions::expires_at.eq(created + Duration::days(limits::SESSION_DAYS)),
+            sessions::last_seen_at.eq(created),
+            sessions::user_agent.eq(user_agent),
         ))
         .execute(conn)?;
     Ok((token, csrf_token))
+}
+
+/// Changes the password after checking the current one, and ends every other session:
+/// whoever knew the old password is signed out.
+pub fn change_password(
+    db: &Db,
+    actor: &Actor,
+    credential: &Credential,
+    input: ChangePasswordRequest,
+) -> Result<()> {
+    validate_password(&input.new_password)?;
+    let stored = db.read(|conn| {
+        users::table
+            .find(actor.user_id)
+            .select(users::password_hash)
+            .first::<String>(conn)
+            .map_err(Error::from)
+    })?;
+    if !secrets::verify_password(&input.current_password, &stored) {
+        return Err(Error::WrongPassword);
+    }
+    let password_hash = secrets::hash_password(&input.new_password)?;
+    let keep = match credential {
+        Credential::Session { id, .. } => *id,
+        Credential::ApiToken { .. } => 0,
+    };
+    db.write(|conn| {
+        diesel::update(users::table.find(actor.user_id))
+            .set(users::password_hash.eq(&password_hash))
+            .execute(conn)?;
+        diesel::delete(
+            sessions::table
+                .filter(sessions::user_id.eq(actor.user_id))
+                .filter(sessions::id.ne(keep)),
+        )
+        .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// The user's sessions that are still valid, most recently used first.
+pub fn list_sessions(
+    db: &Db,
+    actor: &Actor,
+    credential: &Credential,
+    policy: SessionPolicy,
+) -> Result<Vec<SessionView>> {
+    let current = match credential {
+        Credential::Session { id, .. } => Some(*id),
+        Credential::ApiToken { .. } => None,
+    };
+    db.read(|conn| {
+        let rows = sessions::table
+            .filter(sessions::user_id.eq(actor.user_id))
+            .filter(sessions::expires_at.gt(now()))
+            .filter(sessions::last_seen_at.gt(idle_cutoff(policy)))
+            .select((
+                sessions::id,
+                sessions::created_at,
+                sessions::last_seen_at,
+                sessions::user_agent,
+            ))
+            .load::<(
+                i64,
+                chrono::NaiveDateTime,
+                Option<chrono::NaiveDateTime>,
+                Option<String>,
+            )>(conn)?;
+        let mut views: Vec<SessionView> = rows
+            .into_iter()
+            .map(|(id, created, seen, user_agent)| SessionView {
+                id,
+                created_at: utc(created),
+                last_seen_at: utc(seen.unwrap_or(created)),
+                user_agent,
+                current: current == Some(id),
+            })
+            .collect();
+        views.sort_by(|a, b| b.last_seen_at.cmp(&a.last_seen_at).then(b.id.cmp(&a.id)));
+        Ok(views)
+    })
+}
+
+/// Ends one of the user's sessions (another browser, a lost phone).
+pub fn end_session(db: &Db, actor: &Actor, session_id: i64) -> Result<()> {
+    db.write(|conn| {
+        let ended = diesel::delete(
+            sessions::table
+                .filter(sessions::user_id.eq(actor.user_id))
+                .filter(sessions::id.eq(session_id)),
+        )
+        .execute(conn)?;
+        if ended == 0 {
+            return Err(Error::SessionNotFound);
+        }
+        Ok(())
+    })
+}
+
+/// "Log out everywhere": ends every session of the user, this one included.
+pub fn end_all_sessions(db: &Db, actor: &Actor) -> Result<()> {
+    db.write(|conn| {
+        diesel::delete(sessions::table.filter(sessions::user_id.eq(actor.user_id)))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Sessions last used before this have been idle too long.
+fn idle_cutoff(policy: SessionPolicy) -> chrono::NaiveDateTime {
+    now() - policy.idle
 }
 
 /// Ends the session the request came with; API tokens are revoked through their own route.
@@ -208,19 +358,27 @@ pub fn logout(db: &Db, credential: &Credential) -> Result<()> {
     Ok(())
 }
 
-/// Resolves a bearer token or session cookie value to the user behind it.
-pub fn authenticate(db: &Db, token: &str) -> Result<Authenticated> {
+/// Resolves a bearer token or session cookie value to the user behind it. A session
+/// idle for longer than the policy allows is over.
+pub fn authenticate(db: &Db, token: &str, policy: SessionPolicy) -> Result<Authenticated> {
     let hash = secrets::token_hash(token);
     let found = db.read(|conn| {
         let session = sessions::table
             .inner_join(users::table)
             .filter(sessions::token_hash.eq(&hash))
             .filter(sessions::expires_at.gt(now()))
-            .select((sessions::id, sessions::csrf_token, User::as_select()))
-            .first::<(i64, String, User)>(conn)
+            .filter(sessions::last_seen_at.gt(idle_cutoff(policy)))
+            .select((
+                sessions::id,
+                sessions::csrf_token,
+                sessions::last_seen_at,
+                User::as_select(),
+            ))
+            .first::<(i64, String, Option<chrono::NaiveDateTime>, User)>(conn)
             .optional()?;
-        if let Some((id, csrf_token, user)) = session {
-            return Ok::<_, Error>(Some((Credential::Session { id, csrf_token }, user, None)));
+        if let Some((id, csrf_token, last_seen, user)) = session {
+            let seen = LastUse::Session(id, last_seen);
+            return Ok::<_, Error>(Some((Credential::Session { id, csrf_token }, user, seen)));
         }
         let token = api_tokens::table
             .inner_join(users::table)
@@ -228,19 +386,33 @@ pub fn authenticate(db: &Db, token: &str) -> Result<Authenticated> {
             .select((api_tokens::id, api_tokens::last_used_at, User::as_select()))
             .first::<(i64, Option<chrono::NaiveDateTime>, User)>(conn)
             .optional()?;
-        Ok(token.map(|(id, last_used, user)| (Credential::ApiToken { id }, user, Some(last_used))))
+        Ok(token.map(|(id, last_used, user)| {
+            (
+                Credential::ApiToken { id },
+                user,
+                LastUse::Token(id, last_used),
+            )
+        }))
     })?;
-    let (credential, user, last_used) = found.ok_or(Error::Unauthenticated)?;
-    // Record token use at most every few minutes, so reads rarely need the writer.
-    if let (Credential::ApiToken { id }, Some(last_used)) = (&credential, last_used)
-        && last_used.is_none_or(|t| now() - t > Duration::minutes(5))
-    {
-        db.write(|conn| {
-            diesel::update(api_tokens::table.find(*id))
+    let (credential, user, last_use) = found.ok_or(Error::Unauthenticated)?;
+    // Record use at most every few minutes, so reads rarely need the writer.
+    let stale = |t: Option<chrono::NaiveDateTime>| {
+        t.is_none_or(|t| now() - t > Duration::minutes(LAST_SEEN_EVERY_MINUTES))
+    };
+    match last_use {
+        LastUse::Session(id, seen) if stale(seen) => db.write(|conn| {
+            diesel::update(sessions::table.find(id))
+                .set(sessions::last_seen_at.eq(now()))
+                .execute(conn)?;
+            Ok::<_, Error>(())
+        })?,
+        LastUse::Token(id, used) if stale(used) => db.write(|conn| {
+            diesel::update(api_tokens::table.find(id))
                 .set(api_tokens::last_used_at.eq(now()))
                 .execute(conn)?;
             Ok::<_, Error>(())
-        })?;
+        })?,
+        _ => {}
     }
     Ok(Authenticated {
         actor: Actor {

@@ -6,7 +6,7 @@ use pontis_types::SourceKind;
 
 use crate::access::{Actor, thread_access};
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::reading::Reading;
 use crate::schema::{posts, translations};
 use crate::views::visible_posts;
@@ -34,6 +34,10 @@ pub fn thread_changes(
 ) -> Result<ThreadChanges> {
     db.read(|conn| {
         let (thread, access) = thread_access(conn, actor, thread_id)?;
+        // A ban ends the live stream at its next look (reading the page stays allowed).
+        if access.banned && !access.is_moderator() {
+            return Err(Error::Banned);
+        }
         let reading = Reading::of(conn, actor, lang)?;
         let thread_posts: Vec<i64> = posts::table
             .filter(visible_posts(&access, actor))

@@ -26,6 +26,10 @@ pub enum Error {
     Unauthenticated,
     #[error("token name must be 1 to {max} characters")]
     InvalidTokenName { max: usize },
+    #[error("the current password is wrong")]
+    WrongPassword,
+    #[error("session not found")]
+    SessionNotFound,
     #[error("slug must be 3 to 48 characters of a-z, 0-9 and -")]
     InvalidSlug,
     #[error("slug already taken")]
@@ -60,6 +64,14 @@ pub enum Error {
     PermissionDenied,
     #[error("a space needs at least one owner")]
     LastOwner,
+    #[error("this invitation code has expired or been used up")]
+    InviteExpired,
+    #[error("an invitation's expiry must be in the future and its use limit 1 to {max}")]
+    InvalidInvite { max: i32 },
+    #[error("not a member of this space")]
+    MemberNotFound,
+    #[error("you have already reported this post")]
+    AlreadyReported,
     #[error("title must be 1 to {max} characters")]
     InvalidTitle { max: usize },
     #[error("body must be 1 to {max} characters")]
@@ -103,6 +115,8 @@ impl Error {
             InvalidCredentials => Code::InvalidCredentials,
             Unauthenticated => Code::Unauthenticated,
             InvalidTokenName { .. } => Code::InvalidTokenName,
+            WrongPassword => Code::WrongPassword,
+            SessionNotFound => Code::SessionNotFound,
             InvalidSlug => Code::InvalidSlug,
             SlugTaken => Code::SlugTaken,
             InvalidSpaceName { .. } => Code::InvalidSpaceName,
@@ -120,6 +134,10 @@ impl Error {
             ThreadLocked => Code::ThreadLocked,
             PermissionDenied => Code::PermissionDenied,
             LastOwner => Code::LastOwner,
+            InviteExpired => Code::InviteExpired,
+            InvalidInvite { .. } => Code::InvalidInvite,
+            MemberNotFound => Code::MemberNotFound,
+            AlreadyReported => Code::AlreadyReported,
             InvalidTitle { .. } => Code::InvalidTitle,
             InvalidBody { .. } => Code::InvalidBody,
             InvalidReason { .. } => Code::InvalidReason,
@@ -156,6 +174,7 @@ impl Error {
             | InvalidLimit { max }
             | SearchQueryTooLong { max } => vec![("max", max.to_string())],
             OnDemandLimit { max } => vec![("max", max.to_string())],
+            InvalidInvite { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }
     }
@@ -164,6 +183,16 @@ impl Error {
 impl From<pontis_types::lang::InvalidLanguageTag> for Error {
     fn from(e: pontis_types::lang::InvalidLanguageTag) -> Self {
         Error::InvalidLanguageTag { tag: e.tag }
+    }
+}
+
+/// A unique index refused the write: the domain's answer (`SlugTaken`, say) when two
+/// requests raced past the same check, an internal error otherwise.
+pub(crate) fn or_conflict(e: diesel::result::Error, conflict: Error) -> Error {
+    use diesel::result::{DatabaseErrorKind, Error as Diesel};
+    match e {
+        Diesel::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => conflict,
+        other => other.into(),
     }
 }
 
@@ -201,6 +230,8 @@ mod tests {
             InvalidCredentials,
             Unauthenticated,
             InvalidTokenName { max: 1 },
+            WrongPassword,
+            SessionNotFound,
             InvalidSlug,
             SlugTaken,
             InvalidSpaceName { max: 1 },
@@ -218,6 +249,10 @@ mod tests {
             ThreadLocked,
             PermissionDenied,
             LastOwner,
+            InviteExpired,
+            InvalidInvite { max: 1 },
+            MemberNotFound,
+            AlreadyReported,
             InvalidTitle { max: 1 },
             InvalidBody { max: 1 },
             InvalidReason { max: 1 },
@@ -244,6 +279,8 @@ mod tests {
                 | InvalidCredentials
                 | Unauthenticated
                 | InvalidTokenName { .. }
+                | WrongPassword
+                | SessionNotFound
                 | InvalidSlug
                 | SlugTaken
                 | InvalidSpaceName { .. }
@@ -261,6 +298,10 @@ mod tests {
                 | ThreadLocked
                 | PermissionDenied
                 | LastOwner
+                | InviteExpired
+                | InvalidInvite { .. }
+                | MemberNotFound
+                | AlreadyReported
                 | InvalidTitle { .. }
                 | InvalidBody { .. }
                 | InvalidReason { .. }

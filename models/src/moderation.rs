@@ -5,17 +5,18 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use pontis_types::limits;
 use pontis_types::{
-    BanRequest, BanView, ModAction, PostView, ReasonRequest, ReportRequest, ReportView,
-    ResolveReportRequest, ThreadView,
+    BanRequest, BanView, ModAction, PostView, ReasonRequest, ReportPage, ReportRequest, ReportView,
+    ResolveReportRequest, ResolveReportsRequest, ResolvedReports, ThreadView, Visibility,
 };
 
 use crate::access::{Actor, SpaceAccess, post_access, thread_access};
 use crate::accounts::user_by_handle;
+use crate::cursor::{check_page_limit, decode_id_cursor, encode_id_cursor};
 use crate::db::{AnyConnection, Db};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, or_conflict};
 use crate::modlog::{Target, log_action};
 use crate::rows::{Ban, Post, Report, User, now, utc};
-use crate::schema::{bans, posts, reports, threads};
+use crate::schema::{bans, memberships, posts, reports, threads};
 use crate::search;
 use crate::views::{
     authors_by_id, load_post, load_thread, post_view_single, post_views, thread_view,
@@ -161,7 +162,8 @@ pub fn hidden_posts(db: &Db, actor: &Actor, slug: &str) -> Result<Vec<PostView>>
     })
 }
 
-/// Any member who can see a post may report it.
+/// Any member who can see a post may report it, once while the report is open; banned
+/// members may not.
 pub fn report_post(
     db: &Db,
     actor: &Actor,
@@ -172,8 +174,21 @@ pub fn report_post(
     db.write(|conn| {
         let (post, _, access) = post_access(conn, actor, post_id)?;
         access.require_member()?;
+        if access.banned && !access.is_moderator() {
+            return Err(Error::Banned);
+        }
         if post.deleted_at.is_some() {
             return Err(Error::PostNotFound);
+        }
+        let already = reports::table
+            .filter(reports::reporter_id.eq(actor.user_id))
+            .filter(reports::post_id.eq(post.id))
+            .filter(reports::resolved_at.is_null())
+            .count()
+            .get_result::<i64>(conn)?
+            > 0;
+        if already {
+            return Err(Error::AlreadyReported);
         }
         let report_id = diesel::insert_into(reports::table)
             .values((
@@ -184,7 +199,8 @@ pub fn report_post(
                 reports::created_at.eq(now()),
             ))
             .returning(reports::id)
-            .get_result::<i64>(conn)?;
+            .get_result::<i64>(conn)
+            .map_err(|e| or_conflict(e, Error::AlreadyReported))?;
         let report = load_report(conn, report_id)?;
         let mut views = report_views(conn, actor, &access, vec![report])?;
         views
@@ -193,13 +209,18 @@ pub fn report_post(
     })
 }
 
-/// Open reports first (oldest first, a queue), or all of them with `include_resolved`.
+/// Open reports oldest first (a queue), or with `include_resolved` all of them newest
+/// first; `limit` at a time, `cursor` from the previous page.
 pub fn list_reports(
     db: &Db,
     actor: &Actor,
     slug: &str,
     include_resolved: bool,
-) -> Result<Vec<ReportView>> {
+    cursor: Option<&str>,
+    limit: usize,
+) -> Result<ReportPage> {
+    check_page_limit(limit)?;
+    let from = cursor.map(decode_id_cursor).transpose()?;
     db.read(|conn| {
         let access = SpaceAccess::by_slug(conn, actor, slug)?;
         access.require_moderator()?;
@@ -207,11 +228,76 @@ pub fn list_reports(
             .filter(reports::space_id.eq(access.space.id))
             .select(Report::as_select())
             .into_boxed();
-        if !include_resolved {
+        if include_resolved {
+            if let Some(before) = from {
+                query = query.filter(reports::id.lt(before));
+            }
+            query = query.order(reports::id.desc());
+        } else {
             query = query.filter(reports::resolved_at.is_null());
+            if let Some(after) = from {
+                query = query.filter(reports::id.gt(after));
+            }
+            query = query.order(reports::id.asc());
         }
-        let found = query.order(reports::id.asc()).limit(500).load(conn)?;
-        report_views(conn, actor, &access, found)
+        let mut found: Vec<Report> = query.limit(limit as i64 + 1).load(conn)?;
+        let next_cursor = (found.len() > limit)
+            .then(|| {
+                found.truncate(limit);
+                found.last().map(|r| encode_id_cursor(r.id))
+            })
+            .flatten();
+        Ok(ReportPage {
+            reports: report_views(conn, actor, &access, found)?,
+            next_cursor,
+        })
+    })
+}
+
+/// Resolves the open reports among `report_ids` that belong to this space, at once.
+pub fn resolve_reports(
+    db: &Db,
+    actor: &Actor,
+    slug: &str,
+    input: ResolveReportsRequest,
+) -> Result<ResolvedReports> {
+    if !(1..=limits::RESOLVE_REPORTS_MAX).contains(&input.report_ids.len()) {
+        return Err(Error::InvalidLimit {
+            max: limits::RESOLVE_REPORTS_MAX,
+        });
+    }
+    let resolution = optional_reason(input.resolution)?;
+    db.write(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let open = || {
+            reports::table
+                .filter(reports::space_id.eq(access.space.id))
+                .filter(reports::id.eq_any(&input.report_ids))
+                .filter(reports::resolved_at.is_null())
+        };
+        let posts: Vec<i64> = open().select(reports::post_id).load(conn)?;
+        let resolved = diesel::update(open())
+            .set((
+                reports::resolved_by.eq(actor.user_id),
+                reports::resolved_at.eq(now()),
+                reports::resolution.eq(&resolution),
+            ))
+            .execute(conn)?;
+        for post_id in posts {
+            log_action(
+                conn,
+                access.space.id,
+                actor.user_id,
+                ModAction::ResolveReport,
+                Target {
+                    post_id: Some(post_id),
+                    ..Target::default()
+                },
+                resolution.as_deref(),
+            )?;
+        }
+        Ok(ResolvedReports { resolved })
     })
 }
 
@@ -352,7 +438,9 @@ fn hide_posts_of(
     Ok(())
 }
 
-/// Bans a user from posting in the space, until a time or for good. Moderators cannot be
+/// Bans a user from the space, until a time or for good: in a public space they may still
+/// read but not post, report or follow threads live; a members-only space also loses
+/// them as a member, and they cannot join it again while banned. Moderators cannot be
 /// banned: demote them first.
 pub fn ban(db: &Db, actor: &Actor, slug: &str, input: BanRequest) -> Result<BanView> {
     let reason = required_reason(&input.reason)?;
@@ -392,6 +480,14 @@ pub fn ban(db: &Db, actor: &Actor, slug: &str, input: BanRequest) -> Result<BanV
                 bans::created_at.eq(created),
             ))
             .execute(conn)?;
+        if access.space.visibility == Visibility::MembersOnly {
+            diesel::delete(
+                memberships::table
+                    .filter(memberships::space_id.eq(access.space.id))
+                    .filter(memberships::user_id.eq(user.id)),
+            )
+            .execute(conn)?;
+        }
         if input.hide_posts {
             hide_posts_of(conn, actor, access.space.id, user.id, &reason)?;
         }

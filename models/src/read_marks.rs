@@ -19,6 +19,20 @@ diesel::table! {
     }
 }
 
+/// Whether reading `thread_id` up to `post_id` moves the actor's mark: reading a thread
+/// again must cost no write, which on SQLite would wait for the one writer.
+pub fn mark_moves(db: &Db, actor: &Actor, thread_id: i64, post_id: i64) -> Result<bool> {
+    db.read(|conn| {
+        let last = thread_reads::table
+            .filter(thread_reads::user_id.eq(actor.user_id))
+            .filter(thread_reads::thread_id.eq(thread_id))
+            .select(thread_reads::last_read_post_id)
+            .first::<i64>(conn)
+            .optional()?;
+        Ok(last.is_none_or(|last| last < post_id))
+    })
+}
+
 /// Records that the actor has read `thread_id` up to `post_id`; marks never move back.
 pub fn mark_read(db: &Db, actor: &Actor, thread_id: i64, post_id: i64) -> Result<()> {
     db.write(|conn| {

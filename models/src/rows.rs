@@ -39,6 +39,9 @@ pub struct Space {
     pub invite_code: String,
     pub created_by: i64,
     pub created_at: NaiveDateTime,
+    pub invite_expires_at: Option<NaiveDateTime>,
+    pub invite_max_uses: Option<i32>,
+    pub invite_uses: i32,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]

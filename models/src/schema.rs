@@ -31,6 +31,9 @@ diesel::table! {
         invite_code -> Text,
         created_by -> BigInt,
         created_at -> Timestamp,
+        invite_expires_at -> Nullable<Timestamp>,
+        invite_max_uses -> Nullable<Integer>,
+        invite_uses -> Integer,
     }
 }
 
@@ -140,6 +143,8 @@ diesel::table! {
         csrf_token -> Text,
         created_at -> Timestamp,
         expires_at -> Timestamp,
+        last_seen_at -> Nullable<Timestamp>,
+        user_agent -> Nullable<Text>,
     }
 }
 

@@ -5,15 +5,37 @@ use diesel::prelude::*;
 use crate::access::{Actor, SpaceAccess};
 use crate::accounts::{languages_of, user_by_handle};
 use crate::db::{AnyConnection, Db};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, or_conflict};
 use crate::modlog::log_action;
 use crate::rows::{Space, User, now, utc};
 use crate::schema::{memberships, spaces, users};
 use crate::secrets;
 use pontis_types::limits::{self, chars};
 use pontis_types::{
-    CreateSpaceRequest, JoinSpaceRequest, MemberView, ModAction, Role, SpaceView, Visibility,
+    CreateSpaceRequest, JoinSpaceRequest, MemberView, ModAction, Role, RotateInviteRequest,
+    SpaceView, UpdateSpaceRequest, Visibility,
 };
+
+/// A fresh invitation code: 12 characters of a random token.
+fn new_invite_code() -> String {
+    secrets::new_token()[..12].to_owned()
+}
+
+fn validate_name(name: &str) -> Result<String> {
+    limits::required(name, limits::SPACE_NAME_MAX).ok_or(Error::InvalidSpaceName {
+        max: limits::SPACE_NAME_MAX,
+    })
+}
+
+fn validate_description(description: &str) -> Result<String> {
+    let description = description.trim().to_owned();
+    if chars(&description) > limits::DESCRIPTION_MAX {
+        return Err(Error::DescriptionTooLong {
+            max: limits::DESCRIPTION_MAX,
+        });
+    }
+    Ok(description)
+}
 
 fn validate_slug(slug: &str) -> Result<String> {
     let slug = slug.trim().to_lowercase();
@@ -32,16 +54,8 @@ fn validate_slug(slug: &str) -> Result<String> {
 
 pub fn create(db: &Db, actor: &Actor, input: CreateSpaceRequest) -> Result<SpaceView> {
     let slug = validate_slug(&input.slug)?;
-    let name =
-        limits::required(&input.name, limits::SPACE_NAME_MAX).ok_or(Error::InvalidSpaceName {
-            max: limits::SPACE_NAME_MAX,
-        })?;
-    let description = input.description.unwrap_or_default().trim().to_owned();
-    if chars(&description) > limits::DESCRIPTION_MAX {
-        return Err(Error::DescriptionTooLong {
-            max: limits::DESCRIPTION_MAX,
-        });
-    }
+    let name = validate_name(&input.name)?;
+    let description = validate_description(&input.description.unwrap_or_default())?;
     db.write(|conn| {
         let taken = spaces::table
             .filter(spaces::slug.eq(&slug))
@@ -58,12 +72,13 @@ pub fn create(db: &Db, actor: &Actor, input: CreateSpaceRequest) -> Result<Space
                 spaces::name.eq(&name),
                 spaces::description.eq(&description),
                 spaces::visibility.eq(input.visibility),
-                spaces::invite_code.eq(secrets::new_token()[..12].to_owned()),
+                spaces::invite_code.eq(new_invite_code()),
                 spaces::created_by.eq(actor.user_id),
                 spaces::created_at.eq(created),
             ))
             .returning(spaces::id)
-            .get_result::<i64>(conn)?;
+            .get_result::<i64>(conn)
+            .map_err(|e| or_conflict(e, Error::SlugTaken))?;
         diesel::insert_into(memberships::table)
             .values((
                 memberships::space_id.eq(id),
@@ -110,19 +125,36 @@ pub fn get(db: &Db, actor: &Actor, slug: &str) -> Result<SpaceView> {
 }
 
 /// Joins a public space, or a members-only one with its invite code. A wrong code answers
-/// exactly like a space that does not exist.
+/// exactly like a space that does not exist; the right code past its expiry or use limit
+/// says so. Whoever is banned from a members-only space cannot join it again.
 pub fn join(db: &Db, actor: &Actor, slug: &str, input: JoinSpaceRequest) -> Result<SpaceView> {
     db.write(|conn| {
         let access = SpaceAccess::by_slug_unchecked(conn, actor, slug)?;
         if access.role.is_some() {
             return Err(Error::AlreadyMember);
         }
-        let code_matches = input
-            .invite_code
-            .as_deref()
-            .is_some_and(|code| code.trim() == access.space.invite_code);
-        if access.space.visibility == Visibility::MembersOnly && !code_matches {
-            return Err(Error::SpaceNotFound);
+        let space = &access.space;
+        if space.visibility == Visibility::MembersOnly {
+            let code_matches = input
+                .invite_code
+                .as_deref()
+                .is_some_and(|code| code.trim() == space.invite_code);
+            if !code_matches {
+                return Err(Error::SpaceNotFound);
+            }
+            if access.banned {
+                return Err(Error::Banned);
+            }
+            let expired = space.invite_expires_at.is_some_and(|at| at <= now());
+            let used_up = space
+                .invite_max_uses
+                .is_some_and(|max| space.invite_uses >= max);
+            if expired || used_up {
+                return Err(Error::InviteExpired);
+            }
+            diesel::update(spaces::table.find(space.id))
+                .set(spaces::invite_uses.eq(spaces::invite_uses + 1))
+                .execute(conn)?;
         }
         diesel::insert_into(memberships::table)
             .values((
@@ -131,7 +163,8 @@ pub fn join(db: &Db, actor: &Actor, slug: &str, input: JoinSpaceRequest) -> Resu
                 memberships::role.eq(Role::Student),
                 memberships::joined_at.eq(now()),
             ))
-            .execute(conn)?;
+            .execute(conn)
+            .map_err(|e| or_conflict(e, Error::AlreadyMember))?;
         crate::translation::queue::backfill_for_member(conn, access.space.id, actor.user_id)?;
         let access = SpaceAccess::by_id(conn, actor, access.space.id)?;
         space_view(conn, &access)
@@ -153,6 +186,123 @@ pub fn leave(db: &Db, actor: &Actor, slug: &str) -> Result<()> {
         )
         .execute(conn)?;
         Ok(())
+    })
+}
+
+/// Teachers remove students; owners (and admins) remove anyone but the last owner. The
+/// removed member of a members-only space loses it at once, event streams included.
+pub fn remove_member(db: &Db, actor: &Actor, slug: &str, handle: &str) -> Result<()> {
+    db.write(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        let user = user_by_handle(conn, handle)?;
+        let mine = memberships::table
+            .filter(memberships::space_id.eq(access.space.id))
+            .filter(memberships::user_id.eq(user.id));
+        let role = mine
+            .select(memberships::role)
+            .first::<Role>(conn)
+            .optional()?
+            .ok_or(Error::MemberNotFound)?;
+        let may = actor.is_admin || access.role == Some(Role::Owner) || role == Role::Student;
+        if !may {
+            return Err(Error::PermissionDenied);
+        }
+        if role == Role::Owner && owner_count(conn, access.space.id)? <= 1 {
+            return Err(Error::LastOwner);
+        }
+        diesel::delete(mine).execute(conn)?;
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            ModAction::RemoveMember,
+            crate::modlog::Target {
+                user_id: Some(user.id),
+                ..Default::default()
+            },
+            None,
+        )
+    })
+}
+
+/// A new invitation code, with an optional expiry and use limit; the old code stops
+/// working at once. For the space's moderators.
+pub fn rotate_invite(
+    db: &Db,
+    actor: &Actor,
+    slug: &str,
+    input: RotateInviteRequest,
+) -> Result<SpaceView> {
+    let invalid = Error::InvalidInvite {
+        max: limits::INVITE_USES_MAX,
+    };
+    let expires_at = input.expires_at.map(|t| t.naive_utc());
+    if expires_at.is_some_and(|t| t <= now())
+        || input
+            .max_uses
+            .is_some_and(|n| !(1..=limits::INVITE_USES_MAX).contains(&n))
+    {
+        return Err(invalid);
+    }
+    db.write(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_moderator()?;
+        diesel::update(spaces::table.find(access.space.id))
+            .set((
+                spaces::invite_code.eq(new_invite_code()),
+                spaces::invite_expires_at.eq(expires_at),
+                spaces::invite_max_uses.eq(input.max_uses),
+                spaces::invite_uses.eq(0),
+            ))
+            .execute(conn)?;
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            ModAction::RotateInvite,
+            crate::modlog::Target::default(),
+            None,
+        )?;
+        let access = SpaceAccess::by_id(conn, actor, access.space.id)?;
+        space_view(conn, &access)
+    })
+}
+
+/// Owners (and admins) rename a space, describe it, or change who may read it.
+pub fn update(db: &Db, actor: &Actor, slug: &str, input: UpdateSpaceRequest) -> Result<SpaceView> {
+    let name = input.name.as_deref().map(validate_name).transpose()?;
+    let description = input
+        .description
+        .as_deref()
+        .map(validate_description)
+        .transpose()?;
+    db.write(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        if !(actor.is_admin || access.role == Some(Role::Owner)) {
+            return Err(Error::PermissionDenied);
+        }
+        let space = &access.space;
+        diesel::update(spaces::table.find(space.id))
+            .set((
+                spaces::name.eq(name.as_deref().unwrap_or(&space.name)),
+                spaces::description.eq(description.as_deref().unwrap_or(&space.description)),
+                spaces::visibility.eq(input.visibility.unwrap_or(space.visibility)),
+            ))
+            .execute(conn)?;
+        if let Some(visibility) = input.visibility.filter(|v| *v != space.visibility) {
+            // Search needs nothing: it works out readable spaces at query time.
+            log_action(
+                conn,
+                space.id,
+                actor.user_id,
+                ModAction::UpdateSpace,
+                crate::modlog::Target::default(),
+                Some(visibility.as_str()),
+            )?;
+        }
+        let access = SpaceAccess::by_id(conn, actor, space.id)?;
+        space_view(conn, &access)
     })
 }
 
@@ -257,6 +407,15 @@ pub fn space_view(conn: &mut AnyConnection, access: &SpaceAccess) -> Result<Spac
         visibility: space.visibility,
         my_role: access.role,
         invite_code: access.is_moderator().then(|| space.invite_code.clone()),
+        invite_expires_at: access
+            .is_moderator()
+            .then_some(space.invite_expires_at.map(utc))
+            .flatten(),
+        invite_max_uses: access
+            .is_moderator()
+            .then_some(space.invite_max_uses)
+            .flatten(),
+        invite_uses: access.is_moderator().then_some(space.invite_uses),
         member_count,
         created_at: utc(space.created_at),
     })

@@ -31,6 +31,26 @@ pub struct AuthResponse {
     pub csrf_token: String,
 }
 
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    /// 8 to 256 characters.
+    #[schema(min_length = 8, max_length = 256)]
+    pub new_password: String,
+}
+
+/// One signed-in browser or app of the user's.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SessionView {
+    pub id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The browser's own description of itself, shortened.
+    pub user_agent: Option<String>,
+    /// The session this request came with.
+    pub current: bool,
+}
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 pub struct UpdateMeRequest {
     pub display_name: Option<String>,

@@ -55,6 +55,8 @@ error_codes! {
     InvalidCredentials = "invalid_credentials", Auth;
     Unauthenticated = "unauthenticated", Auth;
     InvalidTokenName = "invalid_token_name", InvalidRequest;
+    WrongPassword = "wrong_password", InvalidRequest;
+    SessionNotFound = "session_not_found", NotFound;
     // Spaces and membership
     InvalidSlug = "invalid_slug", InvalidRequest;
     SlugTaken = "slug_taken", InvalidRequest;
@@ -65,6 +67,9 @@ error_codes! {
     Banned = "banned", Auth;
     PermissionDenied = "permission_denied", Auth;
     LastOwner = "last_owner", InvalidRequest;
+    InviteExpired = "invite_expired", Auth;
+    InvalidInvite = "invalid_invite", InvalidRequest;
+    MemberNotFound = "member_not_found", NotFound;
     // Not found
     SpaceNotFound = "space_not_found", NotFound;
     ThreadNotFound = "thread_not_found", NotFound;
@@ -80,6 +85,7 @@ error_codes! {
     InvalidBody = "invalid_body", InvalidRequest;
     InvalidReason = "invalid_reason", InvalidRequest;
     ReportAlreadyResolved = "report_already_resolved", InvalidRequest;
+    AlreadyReported = "already_reported", InvalidRequest;
     BanEndInPast = "ban_end_in_past", InvalidRequest;
     CannotBanModerator = "cannot_ban_moderator", InvalidRequest;
     // Paging and search
@@ -96,6 +102,7 @@ error_codes! {
     InvalidJson = "invalid_json", InvalidRequest;
     InvalidQuery = "invalid_query", InvalidRequest;
     InvalidPath = "invalid_path", InvalidRequest;
+    MethodNotAllowed = "method_not_allowed", InvalidRequest;
     PayloadTooLarge = "payload_too_large", InvalidRequest;
     RateLimited = "rate_limited", InvalidRequest;
     CsrfTokenInvalid = "csrf_token_invalid", Auth;

@@ -14,6 +14,10 @@ pub const DESCRIPTION_MAX: usize = 2_000;
 pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 20_000;
 pub const REASON_MAX: usize = 1_000;
+/// The most joins one invitation code may be limited to.
+pub const INVITE_USES_MAX: i32 = 10_000;
+/// Reports resolved in one request.
+pub const RESOLVE_REPORTS_MAX: usize = 100;
 /// Items per page: at most, and when a request does not say.
 pub const PAGE_MAX: usize = 100;
 pub const PAGE_DEFAULT: usize = 50;
@@ -35,6 +39,8 @@ pub const LEASE_PAIRS_MAX: usize = 1_000;
 pub const RESULT_CHARS_PER_SOURCE_CHAR: usize = 4;
 pub const RESULT_SLACK_CHARS: usize = 1_024;
 pub const SESSION_DAYS: i64 = 30;
+/// Characters of a browser's User-Agent kept with its session.
+pub const USER_AGENT_MAX: usize = 200;
 
 pub fn chars(text: &str) -> usize {
     text.chars().count()

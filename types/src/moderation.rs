@@ -23,6 +23,28 @@ pub struct ResolveReportRequest {
     pub resolution: Option<String>,
 }
 
+/// Resolves several open reports at once (a flood of junk ones, say).
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct ResolveReportsRequest {
+    /// 1 to 100 report ids; those already resolved are left as they are.
+    #[schema(min_items = 1, max_items = 100)]
+    pub report_ids: Vec<i64>,
+    pub resolution: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ResolvedReports {
+    /// How many of the reports this request resolved.
+    pub resolved: usize,
+}
+
+/// Open reports oldest first (a queue), or all newest first; `next_cursor` fetches more.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ReportPage {
+    pub reports: Vec<ReportView>,
+    pub next_cursor: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ReportView {
     pub id: i64,
@@ -73,6 +95,9 @@ text_enum! {
         Ban = "ban",
         Unban = "unban",
         ChangeRole = "change_role",
+        RemoveMember = "remove_member",
+        RotateInvite = "rotate_invite",
+        UpdateSpace = "update_space",
     }
 }
 

@@ -51,10 +51,32 @@ pub struct SpaceView {
     pub visibility: Visibility,
     /// The reader's role, when a member.
     pub my_role: Option<Role>,
-    /// Shown to the space's moderators only.
+    /// Shown to the space's moderators only, as are the code's expiry and use limit.
     pub invite_code: Option<String>,
+    pub invite_expires_at: Option<DateTime<Utc>>,
+    pub invite_max_uses: Option<i32>,
+    /// Joins with the current code.
+    pub invite_uses: Option<i32>,
     pub member_count: i64,
     pub created_at: DateTime<Utc>,
+}
+
+/// What an owner may change about a space; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
+pub struct UpdateSpaceRequest {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub visibility: Option<Visibility>,
+}
+
+/// A new invitation code replaces the old one, which stops working at once.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
+pub struct RotateInviteRequest {
+    /// The code stops working then; it never expires when absent.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// How many people may join with it; unlimited when absent.
+    #[schema(minimum = 1, maximum = 10000)]
+    pub max_uses: Option<i32>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]

@@ -4,15 +4,16 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Query};
 use pontis_models::accounts;
-use pontis_types::{LoginRequest, RegisterRequest};
+use pontis_types::{Code, LoginRequest, RegisterRequest};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::context::{Page, PageResult, local_path, redirect};
 use super::language_choices;
-use crate::auth::{expired_session_cookie, session_cookie};
+use crate::auth::{expired_session_cookie, session_cookie, user_agent};
+use crate::client::client_key;
 use crate::error::ApiError;
-use crate::rate_limit::client_ip;
+use crate::rate_limit::FailedLogins;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -63,27 +64,35 @@ pub async fn login(page: Page, form: Form<LoginForm>) -> PageResult {
         handle: form.handle.clone(),
         password: form.password,
     };
-    match check_login_limits(&page, &request.handle) {
-        Ok(()) => {}
-        Err(error) => return login_failed(&page, &form.handle, &form.next, &error),
-    }
-    match page.run(move |db| accounts::login(db, request)).await {
-        Ok(auth) => Ok(HttpResponse::SeeOther()
-            .cookie(session_cookie(&page.req, &auth.token))
-            .insert_header(("Location", local_path(&form.next).to_owned()))
-            .finish()),
-        Err(error) => login_failed(&page, &form.handle, &form.next, &error),
-    }
-}
-
-fn check_login_limits(page: &Page, handle: &str) -> Result<(), ApiError> {
+    let client = client_key(&page.req);
+    let attempt = FailedLogins::key(&request.handle, &client);
     let limits = &page.state.limits;
-    limits
+    let checked = limits
         .logins_per_ip
-        .check(&client_ip(&page.req, page.state.trust_proxy))?;
-    limits
-        .logins_per_handle
-        .check(&handle.trim().to_lowercase())
+        .check(&client)
+        .and_then(|()| limits.failed_logins.check(&attempt));
+    if let Err(error) = checked {
+        return login_failed(&page, &form.handle, &form.next, &error);
+    }
+    let agent = user_agent(&page.req);
+    match page
+        .run(move |db| accounts::login(db, request, agent.as_deref()))
+        .await
+    {
+        Ok(auth) => {
+            limits.failed_logins.succeeded(&attempt);
+            Ok(HttpResponse::SeeOther()
+                .cookie(session_cookie(&page.req, &auth.token))
+                .insert_header(("Location", local_path(&form.next).to_owned()))
+                .finish())
+        }
+        Err(error) => {
+            if error.code() == Code::InvalidCredentials {
+                limits.failed_logins.failed(&attempt);
+            }
+            login_failed(&page, &form.handle, &form.next, &error)
+        }
+    }
 }
 
 fn login_failed(page: &Page, handle: &str, next: &str, error: &ApiError) -> PageResult {
@@ -131,7 +140,7 @@ pub async fn signup(page: Page, form: Form<SignupForm>) -> PageResult {
         .state
         .limits
         .registrations_per_ip
-        .check(&client_ip(&page.req, page.state.trust_proxy));
+        .check(&client_key(&page.req));
     if let Err(error) = limited {
         return signup_page(&page, status_of(&error), &form, Some(page.message(&error)));
     }
@@ -147,7 +156,11 @@ pub async fn signup(page: Page, form: Form<SignupForm>) -> PageResult {
         locale: page.lang.to_string(),
         languages,
     };
-    match page.run(move |db| accounts::register(db, request)).await {
+    let agent = user_agent(&page.req);
+    match page
+        .run(move |db| accounts::register(db, request, agent.as_deref()))
+        .await
+    {
         Ok(auth) => Ok(HttpResponse::SeeOther()
             .cookie(session_cookie(&page.req, &auth.token))
             .insert_header(("Location", "/"))

@@ -145,9 +145,10 @@ impl FromRequest for Page {
 /// The user behind a session cookie; `None` when it is expired or unknown. API tokens are
 /// for scripts: a cookie holding one is no browser session.
 async fn session_viewer(state: &AppState, token: String) -> Result<Option<Viewer>, PageError> {
+    let policy = state.sessions;
     let found = state
         .run(move |db| {
-            let auth = accounts::authenticate(db, &token)?;
+            let auth = accounts::authenticate(db, &token, policy)?;
             let user = accounts::me(db, &auth.actor)?;
             Ok((auth, user))
         })
@@ -198,6 +199,14 @@ impl Page {
 
     pub fn actor(&self) -> Result<Actor, PageError> {
         Ok(self.viewer()?.auth.actor)
+    }
+
+    /// The viewer's own limit on `action` (as in the JSON API).
+    pub fn check_limit(&self, action: crate::rate_limit::UserAction) -> Result<(), ApiError> {
+        let actor = self
+            .actor()
+            .map_err(|_| pontis_models::Error::Unauthenticated)?;
+        self.state.limits.check_user(action, actor.user_id)
     }
 
     /// Runs a domain action with the database off the async executor (`AppState::run`).
@@ -269,7 +278,7 @@ fn form_cookie(req: &HttpRequest, token: &str) -> Cookie<'static> {
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(req.connection_info().scheme() == "https")
+        .secure(crate::client::is_https(req))
         .finish()
 }
 
@@ -281,9 +290,26 @@ pub fn redirect(location: &str) -> HttpResponse {
 }
 
 /// `next` when it is a path on this site, else the start page: no open redirects.
+/// Browsers drop tabs and newlines, read `\\` as `/`, and some proxies decode `%2F`, so a
+/// path is refused if any of those could turn it into `//host` or `scheme:`; what is left
+/// must resolve on this origin.
 pub fn local_path(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local { next } else { "/" }
+    const BASE: &str = "http://pontis.invalid/";
+    let lower = next.to_ascii_lowercase();
+    let plain = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+        && !["%2f", "%5c", "%09", "%0a", "%0d", "%00"]
+            .iter()
+            .any(|encoded| lower.contains(encoded));
+    let same_origin = plain
+        && url::Url::parse(BASE).is_ok_and(|base| {
+            base.join(next)
+                .is_ok_and(|url| url.origin() == base.origin())
+        });
+    if same_origin { next } else { "/" }
 }
 
 /// Percent-encodes a query value.
@@ -339,4 +365,32 @@ pub async fn render_errors(
         .insert_header((header::CONTENT_LANGUAGE, lang.to_string()))
         .body(html);
     Ok(ServiceResponse::new(request, response))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn redirects_stay_on_this_site() {
+        for kept in ["/", "/t/5?lang=es", "/s/club/members#x", "/search?q=a%20b"] {
+            assert_eq!(local_path(kept), kept);
+        }
+        for refused in [
+            "/%09/evil.example",
+            "/\t/evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/%2F/evil.example",
+            "/%5c/evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "",
+        ] {
+            assert_eq!(local_path(refused), "/", "{refused:?}");
+        }
+    }
 }

@@ -46,6 +46,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/logout" => post auth::logout;
         "/locale" => post profile::set_locale;
         "/me" => get profile::profile, post profile::save_profile;
+        "/me/security" => get profile::security;
+        "/me/password" => post profile::change_password;
+        "/me/sessions/{id}/end" => post profile::end_session;
+        "/me/sessions/end-all" => post profile::end_all_sessions;
         "/spaces/new" => get spaces::new_space_form, post spaces::create_space;
         "/join" => get spaces::join_form, post spaces::join;
         "/s/{slug}" => get spaces::space;
@@ -57,6 +61,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/s/{slug}/modlog" => get moderation::modlog;
         "/s/{slug}/members" => get moderation::members;
         "/s/{slug}/members/{handle}" => post moderation::set_role;
+        "/s/{slug}/members/{handle}/remove" => post moderation::remove_member;
+        "/s/{slug}/invite" => post moderation::rotate_invite;
+        "/s/{slug}/visibility" => post moderation::set_visibility;
+        "/s/{slug}/reports/resolve" => post moderation::resolve_reports;
         "/t/{id}" => get threads::thread;
         "/t/{id}/reply" => post threads::reply;
         "/t/{id}/{switch}" => post threads::switch;
@@ -152,7 +160,7 @@ fn check_posting_limits(page: &Page) -> Result<(), crate::error::ApiError> {
         .map_err(|_| pontis_models::Error::Unauthenticated)?;
     page.state.limits.check_posting(
         viewer.auth.actor.user_id,
-        &crate::rate_limit::client_ip(&page.req, page.state.trust_proxy),
+        &crate::client::client_key(&page.req),
     )
 }
 

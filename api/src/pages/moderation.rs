@@ -6,7 +6,10 @@ use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
 use chrono::{Duration, Utc};
 use pontis_models::{Error, moderation, modlog, spaces};
-use pontis_types::{BanRequest, ReasonRequest, ResolveReportRequest, Role};
+use pontis_types::{
+    BanRequest, ReasonRequest, ResolveReportRequest, ResolveReportsRequest, Role,
+    RotateInviteRequest, UpdateSpaceRequest, Visibility,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -39,20 +42,54 @@ async fn moderator_page(
     page.render_status(status, template, context)
 }
 
-pub async fn reports(page: Page, slug: Path<String>) -> PageResult {
+pub async fn reports(page: Page, slug: Path<String>, query: Query<CursorQuery>) -> PageResult {
     let (actor, target) = (page.actor()?, slug.clone());
+    let cursor = query.into_inner().cursor;
     let reports = page
-        .run(move |db| moderation::list_reports(db, &actor, &target, false))
+        .run(move |db| moderation::list_reports(db, &actor, &target, false, cursor.as_deref(), 50))
         .await?;
+    let ids: Vec<String> = reports.reports.iter().map(|r| r.id.to_string()).collect();
     moderator_page(
         &page,
         &slug,
         "reports",
         StatusCode::OK,
         "reports.html",
-        json!({"reports": reports}),
+        json!({"reports": reports.reports, "next_cursor": reports.next_cursor,
+               "page_ids": ids.join(",")}),
     )
     .await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ResolveAllForm {
+    csrf_token: String,
+    /// The report ids shown on the page, comma-separated.
+    ids: String,
+}
+
+/// "Resolve every report on this page": clears a flood of junk reports in one go.
+pub async fn resolve_reports(
+    page: Page,
+    slug: Path<String>,
+    form: Form<ResolveAllForm>,
+) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let report_ids = form
+        .ids
+        .split(',')
+        .filter_map(|id| id.trim().parse().ok())
+        .collect();
+    let request = ResolveReportsRequest {
+        report_ids,
+        resolution: None,
+    };
+    let target = slug.clone();
+    page.run(move |db| moderation::resolve_reports(db, &actor, &target, request))
+        .await?;
+    Ok(redirect(&format!("/s/{}/reports", encode(&slug))))
 }
 
 pub async fn hidden(page: Page, slug: Path<String>) -> PageResult {
@@ -184,8 +221,8 @@ pub async fn members(page: Page, slug: Path<String>) -> PageResult {
             ))
         })
         .await?;
-    let can_set_roles = viewer.user.is_admin || space.my_role == Some(Role::Owner);
-    let context = json!({"members": members, "can_set_roles": can_set_roles});
+    let is_owner = viewer.user.is_admin || space.my_role == Some(Role::Owner);
+    let context = json!({"members": members, "can_set_roles": is_owner});
     moderator_page(
         &page,
         &slug,
@@ -212,6 +249,74 @@ pub async fn set_role(
     };
     let target = slug.clone();
     page.run(move |db| spaces::set_role(db, &actor, &target, &handle, role))
+        .await?;
+    Ok(redirect(&format!("/s/{}/members", encode(&slug))))
+}
+
+pub async fn remove_member(
+    page: Page,
+    path: Path<(String, String)>,
+    form: Form<ActionForm>,
+) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let (slug, handle) = path.into_inner();
+    let target = slug.clone();
+    page.run(move |db| spaces::remove_member(db, &actor, &target, &handle))
+        .await?;
+    Ok(redirect(&format!("/s/{}/members", encode(&slug))))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InviteForm {
+    csrf_token: String,
+    /// Days the new code works; empty for no expiry.
+    days: String,
+    /// Joins it allows; empty for no limit.
+    max_uses: String,
+}
+
+pub async fn rotate_invite(page: Page, slug: Path<String>, form: Form<InviteForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let number = |text: &str| text.trim().parse::<i64>().ok().filter(|n| *n > 0);
+    let request = RotateInviteRequest {
+        expires_at: number(&form.days)
+            .filter(|days| *days <= 3650)
+            .map(|days| Utc::now() + Duration::days(days)),
+        max_uses: number(&form.max_uses).and_then(|n| i32::try_from(n).ok()),
+    };
+    let target = slug.clone();
+    page.run(move |db| spaces::rotate_invite(db, &actor, &target, request))
+        .await?;
+    Ok(redirect(&format!("/s/{}/members", encode(&slug))))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VisibilityForm {
+    csrf_token: String,
+    visibility: String,
+}
+
+pub async fn set_visibility(
+    page: Page,
+    slug: Path<String>,
+    form: Form<VisibilityForm>,
+) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let visibility = match form.visibility.as_str() {
+        "public" => Visibility::Public,
+        _ => Visibility::MembersOnly,
+    };
+    let request = UpdateSpaceRequest {
+        visibility: Some(visibility),
+        ..UpdateSpaceRequest::default()
+    };
+    let target = slug.clone();
+    page.run(move |db| spaces::update(db, &actor, &target, request))
         .await?;
     Ok(redirect(&format!("/s/{}/members", encode(&slug))))
 }

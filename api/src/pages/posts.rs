@@ -7,6 +7,8 @@ use pontis_types::{EditPostRequest, ReportRequest};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::rate_limit::UserAction;
+
 use super::auth::status_of;
 use super::context::{Page, PageResult, redirect};
 use super::threads::thread_link;
@@ -101,10 +103,14 @@ pub async fn edit(page: Page, id: Path<i64>, form: Form<EditForm>) -> PageResult
         body: form.body.clone(),
         lang: declared_language(&form.lang),
     };
-    match page
-        .run(move |db| posts::edit_post(db, &actor, post_id, request))
-        .await
-    {
+    let edited = match page.check_limit(UserAction::Edit) {
+        Ok(()) => {
+            page.run(move |db| posts::edit_post(db, &actor, post_id, request))
+                .await
+        }
+        Err(limited) => Err(limited),
+    };
+    match edited {
         Ok(post) => Ok(redirect(&thread_link(post.thread_id, post.id))),
         Err(error) => {
             let post = page
@@ -145,6 +151,7 @@ pub async fn report(page: Page, id: Path<i64>, form: Form<ReportForm>) -> PageRe
     let request = ReportRequest {
         reason: form.into_inner().reason,
     };
+    page.check_limit(UserAction::Report)?;
     let report = page
         .run(move |db| moderation::report_post(db, &actor, post_id, request))
         .await?;

@@ -3,15 +3,16 @@
 use actix_web::HttpResponse;
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
-use actix_web::web::{Form, Query};
+use actix_web::web::{Form, Path, Query};
 use pontis_models::accounts;
-use pontis_types::UpdateMeRequest;
+use pontis_types::{ChangePasswordRequest, UpdateMeRequest};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::auth::status_of;
 use super::context::{LOCALE_COOKIE, Page, PageResult, local_path, redirect};
 use super::language_choices;
+use crate::auth::expired_session_cookie;
 
 /// Language slots on the profile form.
 const LANGUAGE_SLOTS: usize = 3;
@@ -138,4 +139,84 @@ pub async fn set_locale(page: Page, form: Form<LocaleForm>) -> PageResult {
             .insert_header(("Location", back))
             .finish()),
     }
+}
+
+/// Password and sessions: change the password, see where I am signed in, sign out there.
+pub async fn security(page: Page, query: Query<SavedQuery>) -> PageResult {
+    security_page(&page, StatusCode::OK, query.saved.is_some(), None).await
+}
+
+async fn security_page(
+    page: &Page,
+    status: StatusCode,
+    saved: bool,
+    error: Option<String>,
+) -> PageResult {
+    let viewer = page.viewer()?;
+    let (actor, credential) = (viewer.auth.actor, viewer.auth.credential.clone());
+    let policy = page.state.sessions;
+    let sessions = page
+        .run(move |db| accounts::list_sessions(db, &actor, &credential, policy))
+        .await?;
+    page.render_status(
+        status,
+        "security.html",
+        json!({"sessions": sessions, "saved": saved, "error": error}),
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordForm {
+    csrf_token: String,
+    current_password: String,
+    new_password: String,
+}
+
+pub async fn change_password(page: Page, form: Form<PasswordForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let viewer = page.viewer()?;
+    let (actor, credential) = (viewer.auth.actor, viewer.auth.credential.clone());
+    let form = form.into_inner();
+    let request = ChangePasswordRequest {
+        current_password: form.current_password,
+        new_password: form.new_password,
+    };
+    match page
+        .run(move |db| accounts::change_password(db, &actor, &credential, request))
+        .await
+    {
+        Ok(()) => Ok(redirect("/me/security?saved=1")),
+        Err(error) => {
+            let message = page.message(&error);
+            security_page(&page, status_of(&error), false, Some(message)).await
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CsrfForm {
+    csrf_token: String,
+}
+
+pub async fn end_session(page: Page, id: Path<i64>, form: Form<CsrfForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let session_id = *id;
+    page.run(move |db| accounts::end_session(db, &actor, session_id))
+        .await?;
+    Ok(redirect("/me/security"))
+}
+
+/// "Log out everywhere": this browser too, so it goes to the login page.
+pub async fn end_all_sessions(page: Page, form: Form<CsrfForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    page.run(move |db| accounts::end_all_sessions(db, &actor))
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .cookie(expired_session_cookie(&page.req))
+        .insert_header(("Location", "/login"))
+        .finish())
 }

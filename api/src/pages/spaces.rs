@@ -7,6 +7,8 @@ use pontis_types::{CreateSpaceRequest, JoinSpaceRequest, Visibility};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::rate_limit::UserAction;
+
 use super::auth::status_of;
 use super::context::{Page, PageResult, encode, redirect};
 use super::{moderates, thread_json};
@@ -55,10 +57,14 @@ pub async fn create_space(page: Page, form: Form<SpaceForm>) -> PageResult {
             Visibility::MembersOnly
         },
     };
-    match page
-        .run(move |db| spaces::create(db, &actor, request))
-        .await
-    {
+    let created = match page.check_limit(UserAction::CreateSpace) {
+        Ok(()) => {
+            page.run(move |db| spaces::create(db, &actor, request))
+                .await
+        }
+        Err(limited) => Err(limited),
+    };
+    match created {
         Ok(space) => Ok(redirect(&format!("/s/{}", encode(&space.slug)))),
         Err(error) => page.render_status(
             status_of(&error),
@@ -97,10 +103,14 @@ pub async fn join(page: Page, form: Form<JoinForm>) -> PageResult {
         invite_code: Some(form.invite_code.clone()).filter(|c| !c.trim().is_empty()),
     };
     let target = slug.clone();
-    match page
-        .run(move |db| spaces::join(db, &actor, &target, request))
-        .await
-    {
+    let joined = match page.check_limit(UserAction::Join) {
+        Ok(()) => {
+            page.run(move |db| spaces::join(db, &actor, &target, request))
+                .await
+        }
+        Err(limited) => Err(limited),
+    };
+    match joined {
         Ok(_) | Err(ApiError::Domain(Error::AlreadyMember)) => {
             Ok(redirect(&format!("/s/{}", encode(&slug))))
         }

@@ -119,7 +119,7 @@ async fn thread_page(
     let cursor = query.cursor.clone();
     let reading = lang.clone();
     let on_demand = page.state.on_demand_languages_per_hour;
-    let (thread_page, space) = page
+    let (thread_page, space, newly_read) = page
         .run(move |db| {
             let found = threads::thread_page(
                 db,
@@ -131,12 +131,27 @@ async fn thread_page(
                 on_demand,
             )?;
             let space = spaces::get(db, &actor, &found.thread.space)?;
-            if let Some(last) = found.posts.iter().map(|p| p.id).max() {
-                read_marks::mark_read(db, &actor, thread_id, last)?;
+            let mut newly_read = None;
+            if let Some(last) = found.posts.iter().map(|p| p.id).max()
+                && read_marks::mark_moves(db, &actor, thread_id, last)?
+            {
+                newly_read = Some(last);
             }
-            Ok((found, space))
+            Ok((found, space, newly_read))
         })
         .await?;
+    if let Some(last) = newly_read {
+        // After the answer, not before it: the page does not wait for the writer.
+        let state = page.state.clone();
+        actix_web::rt::spawn(async move {
+            let marked = state
+                .run(move |db| read_marks::mark_read(db, &actor, thread_id, last))
+                .await;
+            if let Err(e) = marked {
+                tracing::warn!(thread_id, error = %e, "could not record a read mark");
+            }
+        });
+    }
     let reading_lang = lang
         .clone()
         .or_else(|| viewer.user.languages.first().cloned())

@@ -4,13 +4,14 @@ use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use pontis_models::accounts;
 use pontis_types::{
-    ApiTokenView, AuthResponse, CreateTokenRequest, CreatedTokenView, LoginRequest,
-    RegisterRequest, UpdateMeRequest, UserView,
+    ApiTokenView, AuthResponse, ChangePasswordRequest, Code, CreateTokenRequest, CreatedTokenView,
+    LoginRequest, RegisterRequest, SessionView, UpdateMeRequest, UserView,
 };
 
-use crate::auth::{CurrentUser, expired_session_cookie, session_cookie};
+use crate::auth::{CurrentUser, expired_session_cookie, session_cookie, user_agent};
+use crate::client::client_key;
 use crate::error::{ApiResult, ErrorBody};
-use crate::rate_limit::client_ip;
+use crate::rate_limit::FailedLogins;
 use crate::state::AppState;
 
 /// Create an account and sign in.
@@ -31,12 +32,12 @@ pub async fn register(
     req: HttpRequest,
     body: Json<RegisterRequest>,
 ) -> ApiResult<HttpResponse> {
-    state
-        .limits
-        .registrations_per_ip
-        .check(&client_ip(&req, state.trust_proxy))?;
+    state.limits.registrations_per_ip.check(&client_key(&req))?;
     let auth = state
-        .run(move |db| accounts::register(db, body.into_inner()))
+        .run({
+            let agent = user_agent(&req);
+            move |db| accounts::register(db, body.into_inner(), agent.as_deref())
+        })
         .await?;
     Ok(HttpResponse::Created()
         .cookie(session_cookie(&req, &auth.token))
@@ -60,17 +61,22 @@ pub async fn login(
     req: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
-    state
-        .limits
-        .logins_per_ip
-        .check(&client_ip(&req, state.trust_proxy))?;
-    state
-        .limits
-        .logins_per_handle
-        .check(&body.handle.trim().to_lowercase())?;
+    let client = client_key(&req);
+    let attempt = FailedLogins::key(&body.handle, &client);
+    state.limits.logins_per_ip.check(&client)?;
+    state.limits.failed_logins.check(&attempt)?;
     let auth = state
-        .run(move |db| accounts::login(db, body.into_inner()))
-        .await?;
+        .run({
+            let agent = user_agent(&req);
+            move |db| accounts::login(db, body.into_inner(), agent.as_deref())
+        })
+        .await
+        .inspect_err(|e| {
+            if e.code() == Code::InvalidCredentials {
+                state.limits.failed_logins.failed(&attempt);
+            }
+        })?;
+    state.limits.failed_logins.succeeded(&attempt);
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(&req, &auth.token))
         .json(auth))
@@ -168,6 +174,79 @@ pub async fn delete_token(
     let id = id.into_inner();
     state
         .run(move |db| accounts::delete_token(db, &user.actor(), id))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Change the password. The current one is asked again; every other session ends.
+#[utoipa::path(
+    tag = "accounts",
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 204),
+        (status = 400, body = ErrorBody, description = "wrong_password, invalid_password"),
+        (status = 401, body = ErrorBody),
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    state: Data<AppState>,
+    user: CurrentUser,
+    body: Json<ChangePasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    let credential = user.0.credential.clone();
+    state
+        .run(move |db| accounts::change_password(db, &user.actor(), &credential, body.into_inner()))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The user's signed-in sessions, most recently used first.
+#[utoipa::path(tag = "accounts", responses((status = 200, body = Vec<SessionView>), (status = 401, body = ErrorBody)))]
+#[get("/me/sessions")]
+pub async fn list_sessions(
+    state: Data<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<SessionView>>> {
+    let (credential, policy) = (user.0.credential.clone(), state.sessions);
+    Ok(Json(
+        state
+            .run(move |db| accounts::list_sessions(db, &user.actor(), &credential, policy))
+            .await?,
+    ))
+}
+
+/// Log out everywhere: ends every session of the user, this one included.
+#[utoipa::path(tag = "accounts", responses((status = 204), (status = 401, body = ErrorBody)))]
+#[delete("/me/sessions")]
+pub async fn end_all_sessions(
+    state: Data<AppState>,
+    req: HttpRequest,
+    user: CurrentUser,
+) -> ApiResult<HttpResponse> {
+    state
+        .run(move |db| accounts::end_all_sessions(db, &user.actor()))
+        .await?;
+    Ok(HttpResponse::NoContent()
+        .cookie(expired_session_cookie(&req))
+        .finish())
+}
+
+/// End one session (a browser left signed in elsewhere).
+#[utoipa::path(
+    tag = "accounts",
+    params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody, description = "session_not_found"))
+)]
+#[delete("/me/sessions/{id}")]
+pub async fn end_session(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    state
+        .run(move |db| accounts::end_session(db, &user.actor(), id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

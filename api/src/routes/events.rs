@@ -48,6 +48,8 @@ pub async fn thread_events(
 ) -> ApiResult<HttpResponse> {
     let thread_id = id.into_inner();
     let lang = query.into_inner().lang;
+    // Held by the stream: its place is freed when the client goes away.
+    let slot = state.limits.event_streams.open(user.actor().user_id)?;
     // The first look answers errors (not found, bad language) as a normal response.
     let actor = user.actor();
     let first_lang = lang.clone();
@@ -66,6 +68,7 @@ pub async fn thread_events(
     let events = stream::unfold(cursor, move |mut cursor| {
         let state = state.clone();
         let lang = lang.clone();
+        let _slot = &slot;
         async move {
             if cursor.ended {
                 return None;

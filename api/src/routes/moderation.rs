@@ -3,7 +3,10 @@
 use actix_web::web::{Bytes, Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, post};
 use pontis_models::moderation;
-use pontis_types::{BanRequest, BanView, ModLogPage, ReportView, ResolveReportRequest};
+use pontis_types::{
+    BanRequest, BanView, ModLogPage, ReportPage, ReportView, ResolveReportRequest,
+    ResolveReportsRequest, ResolvedReports,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -15,16 +18,21 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportsQuery {
-    /// Include resolved reports too.
+    /// Include resolved reports too (then newest first).
     #[serde(default)]
     pub all: bool,
+    /// From a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Reports per page, 1 to 100; default 50.
+    pub limit: Option<usize>,
 }
 
-/// The space's reports queue: open reports, oldest first. Moderators only.
+/// The space's reports queue: open reports, oldest first, a page at a time. Moderators
+/// only.
 #[utoipa::path(
     tag = "moderation",
     params(("slug" = String, Path), ReportsQuery),
-    responses((status = 200, body = Vec<ReportView>), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = ReportPage), (status = 400, body = ErrorBody, description = "invalid_cursor, invalid_limit"), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
 )]
 #[get("/spaces/{slug}/reports")]
 pub async fn list_reports(
@@ -32,10 +40,48 @@ pub async fn list_reports(
     user: CurrentUser,
     slug: Path<String>,
     query: Query<ReportsQuery>,
-) -> ApiResult<Json<Vec<ReportView>>> {
+) -> ApiResult<Json<ReportPage>> {
+    let query = query.into_inner();
+    let limit = query.limit.unwrap_or(pontis_types::limits::PAGE_DEFAULT);
     Ok(Json(
         state
-            .run(move |db| moderation::list_reports(db, &user.actor(), &slug, query.all))
+            .run(move |db| {
+                moderation::list_reports(
+                    db,
+                    &user.actor(),
+                    &slug,
+                    query.all,
+                    query.cursor.as_deref(),
+                    limit,
+                )
+            })
+            .await?,
+    ))
+}
+
+/// Resolve many open reports of the space at once. Moderators only.
+#[utoipa::path(
+    tag = "moderation",
+    params(("slug" = String, Path)),
+    request_body = ResolveReportsRequest,
+    responses(
+        (status = 200, body = ResolvedReports),
+        (status = 400, body = ErrorBody, description = "invalid_limit, invalid_reason"),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "space_not_found"),
+    )
+)]
+#[post("/spaces/{slug}/reports/resolve")]
+pub async fn resolve_reports(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    body: Json<ResolveReportsRequest>,
+) -> ApiResult<Json<ResolvedReports>> {
+    let input = body.into_inner();
+    Ok(Json(
+        state
+            .run(move |db| moderation::resolve_reports(db, &user.actor(), &slug, input))
             .await?,
     ))
 }

@@ -9,6 +9,7 @@ use pontis_types::{
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
+use crate::rate_limit::UserAction;
 use crate::routes::{LangQuery, optional_body};
 use crate::state::AppState;
 
@@ -59,6 +60,9 @@ pub async fn edit_post(
     body: Json<EditPostRequest>,
 ) -> ApiResult<Json<PostView>> {
     let id = id.into_inner();
+    state
+        .limits
+        .check_user(UserAction::Edit, user.actor().user_id)?;
     Ok(Json(
         state
             .run(move |db| posts::edit_post(db, &user.actor(), id, body.into_inner()))
@@ -166,8 +170,10 @@ async fn set_hidden(
     responses(
         (status = 201, body = ReportView),
         (status = 400, body = ErrorBody, description = "invalid_reason"),
-        (status = 403, body = ErrorBody, description = "not_member"),
+        (status = 403, body = ErrorBody, description = "not_member, banned"),
         (status = 404, body = ErrorBody, description = "post_not_found"),
+        (status = 409, body = ErrorBody, description = "already_reported"),
+        (status = 429, body = ErrorBody, description = "rate_limited"),
     )
 )]
 #[post("/posts/{id}/reports")]
@@ -178,6 +184,9 @@ pub async fn report_post(
     body: Json<ReportRequest>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
+    state
+        .limits
+        .check_user(UserAction::Report, user.actor().user_id)?;
     let report = state
         .run(move |db| moderation::report_post(db, &user.actor(), id, body.into_inner()))
         .await?;

@@ -9,6 +9,7 @@ use pontis_types::SearchResults;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::rate_limit::UserAction;
 use crate::state::AppState;
 
 /// Posts matching the words in their original or in any translation, one result per post,
@@ -42,6 +43,7 @@ pub async fn find_posts(
     actor: Actor,
     request: FindRequest,
 ) -> ApiResult<SearchResults> {
+    state.limits.check_user(UserAction::Search, actor.user_id)?;
     let found = web::block(move || find(&state.db, state.search.as_ref(), &actor, request))
         .await
         .map_err(|e| pontis_models::Error::Internal(format!("blocking task: {e}")))?;

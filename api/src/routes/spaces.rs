@@ -1,14 +1,16 @@
 //! Spaces and their members.
 
 use actix_web::web::{Bytes, Data, Json, Path};
-use actix_web::{HttpResponse, get, patch, post};
+use actix_web::{HttpResponse, delete, get, patch, post};
 use pontis_models::spaces;
 use pontis_types::{
-    CreateSpaceRequest, JoinSpaceRequest, MemberView, SpaceView, UpdateMemberRequest,
+    CreateSpaceRequest, JoinSpaceRequest, MemberView, RotateInviteRequest, SpaceView,
+    UpdateMemberRequest, UpdateSpaceRequest,
 };
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, ErrorBody};
+use crate::rate_limit::UserAction;
 use crate::routes::optional_body;
 use crate::state::AppState;
 
@@ -28,6 +30,9 @@ pub async fn create_space(
     user: CurrentUser,
     body: Json<CreateSpaceRequest>,
 ) -> ApiResult<HttpResponse> {
+    state
+        .limits
+        .check_user(UserAction::CreateSpace, user.actor().user_id)?;
     let space = state
         .run(move |db| spaces::create(db, &user.actor(), body.into_inner()))
         .await?;
@@ -72,6 +77,7 @@ pub async fn get_space(
     request_body(content = Option<JoinSpaceRequest>, description = "May be left out for public spaces"),
     responses(
         (status = 200, body = SpaceView),
+        (status = 403, body = ErrorBody, description = "invite_expired (past its expiry or use limit), banned"),
         (status = 404, body = ErrorBody, description = "space_not_found, also for a wrong invite code"),
         (status = 409, body = ErrorBody, description = "already_member"),
     )
@@ -84,6 +90,9 @@ pub async fn join_space(
     body: Bytes,
 ) -> ApiResult<Json<SpaceView>> {
     let input: JoinSpaceRequest = optional_body(&body)?;
+    state
+        .limits
+        .check_user(UserAction::Join, user.actor().user_id)?;
     Ok(Json(
         state
             .run(move |db| spaces::join(db, &user.actor(), &slug, input))
@@ -151,6 +160,85 @@ pub async fn update_member(
     Ok(Json(
         state
             .run(move |db| spaces::set_role(db, &user.actor(), &slug, &handle, body.role))
+            .await?,
+    ))
+}
+
+/// Remove a member. Teachers remove students; owners remove anyone but the last owner.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path), ("handle" = String, Path)),
+    responses(
+        (status = 204),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "space_not_found, user_not_found, member_not_found"),
+        (status = 409, body = ErrorBody, description = "last_owner"),
+    )
+)]
+#[delete("/spaces/{slug}/members/{handle}")]
+pub async fn remove_member(
+    state: Data<AppState>,
+    user: CurrentUser,
+    path: Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (slug, handle) = path.into_inner();
+    state
+        .run(move |db| spaces::remove_member(db, &user.actor(), &slug, &handle))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Replace the invitation code, optionally with an expiry and a use limit; the old code
+/// stops working at once. Moderators only.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path)),
+    request_body(content = Option<RotateInviteRequest>),
+    responses(
+        (status = 200, body = SpaceView),
+        (status = 400, body = ErrorBody, description = "invalid_invite"),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "space_not_found"),
+    )
+)]
+#[post("/spaces/{slug}/invite")]
+pub async fn rotate_invite(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<SpaceView>> {
+    let input: RotateInviteRequest = optional_body(&body)?;
+    Ok(Json(
+        state
+            .run(move |db| spaces::rotate_invite(db, &user.actor(), &slug, input))
+            .await?,
+    ))
+}
+
+/// Rename a space, describe it, or change its visibility. Owners only.
+#[utoipa::path(
+    tag = "spaces",
+    params(("slug" = String, Path)),
+    request_body = UpdateSpaceRequest,
+    responses(
+        (status = 200, body = SpaceView),
+        (status = 400, body = ErrorBody, description = "invalid_space_name, description_too_long"),
+        (status = 403, body = ErrorBody, description = "permission_denied"),
+        (status = 404, body = ErrorBody, description = "space_not_found"),
+    )
+)]
+#[patch("/spaces/{slug}")]
+pub async fn update_space(
+    state: Data<AppState>,
+    user: CurrentUser,
+    slug: Path<String>,
+    body: Json<UpdateSpaceRequest>,
+) -> ApiResult<Json<SpaceView>> {
+    let input = body.into_inner();
+    Ok(Json(
+        state
+            .run(move |db| spaces::update(db, &user.actor(), &slug, input))
             .await?,
     ))
 }

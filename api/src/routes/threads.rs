@@ -11,8 +11,8 @@ use pontis_types::{
 };
 
 use crate::auth::CurrentUser;
+use crate::client::client_key;
 use crate::error::{ApiResult, ErrorBody};
-use crate::rate_limit::client_ip;
 use crate::routes::{PageQuery, ThreadQuery, optional_body};
 use crate::state::AppState;
 use pontis_types::limits::PAGE_DEFAULT;
@@ -20,7 +20,7 @@ use pontis_types::limits::PAGE_DEFAULT;
 fn check_posting_limits(state: &AppState, req: &HttpRequest, user: &CurrentUser) -> ApiResult<()> {
     state
         .limits
-        .check_posting(user.actor().user_id, &client_ip(req, state.trust_proxy))
+        .check_posting(user.actor().user_id, &client_key(req))
 }
 
 /// Start a thread with its first post.

@@ -3,7 +3,7 @@
 use pontis_models::Backend;
 use serde_json::json;
 
-use crate::common::{Auth, TestApp};
+use crate::common::{Auth, TestApp, TestUser};
 use pontis_models::on_both_backends;
 
 async fn register_login_logout(backend: Backend) {
@@ -311,7 +311,8 @@ async fn api_tokens(backend: Backend) {
 async fn rate_limits_answer_429_with_retry_after(backend: Backend) {
     let limits = pontis_server::config::RateLimits {
         posts_per_minute_per_user: 2,
-        logins_per_minute_per_handle: 2,
+        failed_logins_before_delay: 2,
+        login_delay_max_seconds: 60,
         ..pontis_server::config::RateLimits::unlimited()
     };
     let app = TestApp::with_limits(backend, limits).await;
@@ -328,7 +329,7 @@ async fn rate_limits_answer_429_with_retry_after(backend: Backend) {
         .await;
     assert!(limited.headers.contains_key("retry-after"));
     limited.expect_error(429, "rate_limited");
-    for _ in 0..2 {
+    for _ in 0..3 {
         app.post(
             "/api/v1/auth/login",
             Auth::Anonymous,
@@ -346,8 +347,66 @@ async fn rate_limits_answer_429_with_retry_after(backend: Backend) {
     .expect_error(429, "rate_limited");
 }
 
+async fn passwords_and_sessions_over_the_api(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let ana = app.register("ana", &["en"]).await;
+    let laptop = app
+        .post(
+            "/api/v1/auth/login",
+            Auth::Anonymous,
+            json!({"handle": "ana", "password": "correct horse battery"}),
+        )
+        .await
+        .expect(200);
+    let laptop = TestUser {
+        handle: "ana".into(),
+        token: laptop["token"].as_str().expect("token").to_owned(),
+        csrf: String::new(),
+    };
+    let listed = app.get("/api/v1/me/sessions", &ana).await.expect(200);
+    let sessions = listed.as_array().expect("sessions");
+    assert_eq!(sessions.len(), 2);
+    assert_eq!(
+        sessions.iter().filter(|s| s["current"] == true).count(),
+        1,
+        "{listed}"
+    );
+    app.post(
+        "/api/v1/me/password",
+        &ana,
+        json!({"current_password": "wrong", "new_password": "a brand new secret"}),
+    )
+    .await
+    .expect_error(400, "wrong_password");
+    app.post(
+        "/api/v1/me/password",
+        &ana,
+        json!({"current_password": "correct horse battery", "new_password": "short"}),
+    )
+    .await
+    .expect_error(400, "invalid_password");
+    app.post(
+        "/api/v1/me/password",
+        &ana,
+        json!({"current_password": "correct horse battery", "new_password": "a brand new secret"}),
+    )
+    .await
+    .expect(204);
+    app.get("/api/v1/me", &laptop)
+        .await
+        .expect_error(401, "unauthenticated");
+    app.delete("/api/v1/me/sessions/999999", &ana)
+        .await
+        .expect_error(404, "session_not_found");
+    app.delete("/api/v1/me/sessions", &ana).await.expect(204);
+    app.get("/api/v1/me", &ana)
+        .await
+        .expect_error(401, "unauthenticated");
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    passwords_and_sessions_over_the_api,
     register_login_logout,
     registration_rejects_bad_input,
     errors_speak_the_requesters_language,

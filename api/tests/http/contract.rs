@@ -75,6 +75,14 @@ async fn openapi_lists_every_route_of_the_forum(backend: Backend) {
         "POST /api/v1/spaces/{slug}/bans",
         "DELETE /api/v1/spaces/{slug}/bans/{handle}",
         "GET /api/v1/spaces/{slug}/modlog",
+        "PATCH /api/v1/spaces/{slug}",
+        "DELETE /api/v1/spaces/{slug}/members/{handle}",
+        "POST /api/v1/spaces/{slug}/invite",
+        "POST /api/v1/spaces/{slug}/reports/resolve",
+        "POST /api/v1/me/password",
+        "GET /api/v1/me/sessions",
+        "DELETE /api/v1/me/sessions",
+        "DELETE /api/v1/me/sessions/{id}",
         "GET /health",
         "GET /ready",
         "GET /api/v1/openapi.json",
@@ -125,6 +133,24 @@ async fn unknown_routes_and_bad_paths_are_clear_errors(backend: Backend) {
     app.get("/api/v1/nothing-here", Auth::Anonymous)
         .await
         .expect_error(404, "route_not_found");
+    // A route that exists, with a method it does not take: 405 and what it takes.
+    for (method, path, allow) in [
+        (Method::PUT, "/api/v1/threads/7", "GET, HEAD"),
+        (Method::DELETE, "/api/v1/spaces/club", "GET, HEAD, PATCH"),
+        (Method::GET, "/api/v1/auth/login", "POST"),
+    ] {
+        let reply = app
+            .request(method.clone(), path, Auth::Anonymous, None, &[])
+            .await;
+        let allowed = reply
+            .headers
+            .get("allow")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        assert_eq!(allowed, allow, "{method} {path}");
+        reply.expect_error(405, "method_not_allowed");
+    }
     let ana = app.register("ana", &["en"]).await;
     app.get("/api/v1/threads/not-a-number", &ana)
         .await

@@ -181,6 +181,7 @@ async fn every_page_renders_in_every_language(backend: Backend) {
     let pages = [
         "/".to_owned(),
         "/me".into(),
+        "/me/security".into(),
         "/join".into(),
         "/spaces/new".into(),
         "/s/class".into(),
@@ -266,7 +267,15 @@ async fn each_page_shows_its_users_view(backend: Backend) {
         !ana_sees.contains("Another idea"),
         "hidden from other students"
     );
-    let list = get(&app, "/s/class", Some(&class.ben)).await.expect(200);
+    // The read mark is written after the page is answered: look a few times.
+    let mut list = String::new();
+    for _ in 0..50 {
+        list = get(&app, "/s/class", Some(&class.ben)).await.expect(200);
+        if !list.contains("thread-row unread") {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     assert!(!list.contains("thread-row unread"), "read once opened");
     let reports = get(&app, "/s/class/reports", Some(&class.teacher))
         .await
@@ -408,11 +417,45 @@ async fn signing_up_and_logging_in_through_forms(backend: Backend) {
         failed.body.contains("value=\"lucia\""),
         "keeps what was typed"
     );
+    let localizer = Localizer::embedded().expect("messages");
+    let spanish = localizer.message(&"es".parse().expect("es"), "error-invalid-credentials", &[]);
+    assert_eq!(spanish, "Nombre de usuario o contraseña incorrectos.");
     assert!(
-        failed.body.contains("Usuario o contraseña incorrectos")
-            || failed.body.contains("lang=\"es\""),
-        "{}",
+        failed.body.contains(&spanish),
+        "the login error, in Spanish: {}",
         failed.body
+    );
+
+    // Signed in, a crafted `next` cannot send the browser to another site.
+    let session = session.split(';').next().unwrap_or_default().to_owned();
+    // As sent in the address: `%09` is a tab once decoded, `%252F` a literal `%2F`.
+    for next in [
+        "/%09/evil.example",
+        "//evil.example",
+        "/%5C/evil.example",
+        "/%252F%252Fevil.example",
+        "https://evil.example",
+    ] {
+        let res = client()
+            .get(app.srv.url(&format!("/login?next={next}")))
+            .insert_header(("Cookie", session.clone()))
+            .send()
+            .await
+            .expect("request");
+        let sent = read(res).await;
+        assert_eq!((sent.status, sent.location()), (303, "/"), "next={next}");
+    }
+    let res = client()
+        .get(app.srv.url("/login?next=%2Fs%2Fclub"))
+        .insert_header(("Cookie", session))
+        .send()
+        .await
+        .expect("request");
+    let kept = read(res).await;
+    assert_eq!(
+        (kept.status, kept.location()),
+        (303, "/s/club"),
+        "a local path is kept"
     );
 }
 
@@ -425,9 +468,10 @@ async fn forms_without_the_csrf_token_change_nothing(backend: Backend) {
     let report_id = app
         .get("/api/v1/spaces/class/reports", &class.teacher)
         .await
-        .expect(200)[0]["id"]
+        .expect(200)["reports"][0]["id"]
         .as_i64()
         .expect("report");
+    let report_ids = report_id.to_string();
     let forms: Vec<FormCase> = vec![
         ("/logout".into(), &class.ben, vec![]),
         (
@@ -484,6 +528,31 @@ async fn forms_without_the_csrf_token_change_nothing(backend: Backend) {
             &class.owner,
             vec![("role", "teacher")],
         ),
+        ("/s/class/members/ben/remove".into(), &class.owner, vec![]),
+        ("/me/sessions/end-all".into(), &class.ben, vec![]),
+        (
+            "/me/password".into(),
+            &class.ben,
+            vec![
+                ("current_password", "correct horse battery"),
+                ("new_password", "forged new password"),
+            ],
+        ),
+        (
+            "/s/class/invite".into(),
+            &class.owner,
+            vec![("max_uses", "1")],
+        ),
+        (
+            "/s/class/visibility".into(),
+            &class.owner,
+            vec![("visibility", "public")],
+        ),
+        (
+            "/s/class/reports/resolve".into(),
+            &class.owner,
+            vec![("ids", &report_ids)],
+        ),
     ];
     let before = app
         .get(&format!("/api/v1/threads/{thread}"), &class.teacher)
@@ -506,7 +575,7 @@ async fn forms_without_the_csrf_token_change_nothing(backend: Backend) {
     assert_eq!(
         app.get("/api/v1/spaces/class/reports", &class.teacher)
             .await
-            .expect(200)
+            .expect(200)["reports"]
             .as_array()
             .map(Vec::len),
         Some(1)
@@ -528,6 +597,27 @@ async fn forms_without_the_csrf_token_change_nothing(backend: Backend) {
     app.get("/api/v1/spaces/class", &class.outsider)
         .await
         .expect_error(404, "space_not_found");
+    let space = app
+        .get("/api/v1/spaces/class", &class.owner)
+        .await
+        .expect(200);
+    assert_eq!(
+        space["invite_code"],
+        class.invite_code.as_str(),
+        "the code is unchanged"
+    );
+    let members = app
+        .get("/api/v1/spaces/class/members", &class.owner)
+        .await
+        .expect(200);
+    assert!(
+        members
+            .as_array()
+            .expect("members")
+            .iter()
+            .any(|m| m["user"]["handle"] == "ben"),
+        "ben is still a member"
+    );
 }
 
 async fn students_cannot_open_teacher_pages(backend: Backend) {
@@ -606,7 +696,7 @@ async fn teachers_act_through_forms(backend: Backend) {
     let report = app
         .get("/api/v1/spaces/class/reports", &class.teacher)
         .await
-        .expect(200)[0]["id"]
+        .expect(200)["reports"][0]["id"]
         .as_i64()
         .expect("id");
     let res = form(
@@ -620,7 +710,7 @@ async fn teachers_act_through_forms(backend: Backend) {
     assert_eq!(
         app.get("/api/v1/spaces/class/reports", &class.teacher)
             .await
-            .expect(200),
+            .expect(200)["reports"],
         json!([])
     );
     let res = form(
@@ -639,6 +729,47 @@ async fn teachers_act_through_forms(backend: Backend) {
     assert_eq!(res.status, 303);
     let list = get(&app, "/s/class", Some(&class.ben)).await.expect(200);
     assert!(list.contains("badge"), "pinned mark");
+
+    // The members page: a new invitation code with a use limit, a student removed.
+    let members = get(&app, "/s/class/members", Some(&class.teacher))
+        .await
+        .expect(200);
+    assert!(members.contains(&class.invite_code), "the current code");
+    assert!(members.contains("action=\"/s/class/members/ben/remove\""));
+    assert!(
+        !members.contains("action=\"/s/class/visibility\""),
+        "visibility is the owners' to change"
+    );
+    let res = form(
+        &app,
+        "/s/class/invite",
+        &class.teacher,
+        &[("max_uses", "3")],
+    )
+    .await;
+    assert_eq!((res.status, res.location()), (303, "/s/class/members"));
+    let space = app
+        .get("/api/v1/spaces/class", &class.teacher)
+        .await
+        .expect(200);
+    assert_ne!(space["invite_code"], class.invite_code.as_str());
+    assert_eq!(space["invite_max_uses"], 3);
+    let res = form(&app, "/s/class/members/ben/remove", &class.teacher, &[]).await;
+    assert_eq!((res.status, res.location()), (303, "/s/class/members"));
+    assert_eq!(get(&app, "/s/class", Some(&class.ben)).await.status, 404);
+    let res = form(
+        &app,
+        "/s/class/visibility",
+        &class.owner,
+        &[("visibility", "public")],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        get(&app, "/s/class", Some(&class.ben)).await.status,
+        200,
+        "public now"
+    );
 }
 
 async fn students_write_through_forms_and_keep_their_text(backend: Backend) {
@@ -722,7 +853,7 @@ async fn students_write_through_forms_and_keep_their_text(backend: Backend) {
 async fn posts_are_sanitized(backend: Backend) {
     let app = TestApp::start(backend).await;
     let class = app.class("class", "members_only").await;
-    let body = "Hi <script>alert('x')</script> <img src=x onerror=\"alert('y')\"> [link](javascript:alert('z')) <a href=\"https://example.org\" onclick=\"alert('w')\">ok</a> <style>body{display:none}</style>";
+    let body = "Hi <script>alert('x')</script> <img src=x onerror=\"alert('y')\"> [link](javascript:alert('z')) <a href=\"https://example.org\" onclick=\"alert('w')\">ok</a> <style>body{display:none}</style> ![pixel](https://tracker.example/p.png) <img src=\"https://tracker.example/q.png\">";
     let (thread, _) = app.thread(&class.ana, "class", "XSS", body).await;
     let page = get(&app, &format!("/t/{thread}"), Some(&class.ben))
         .await
@@ -737,6 +868,14 @@ async fn posts_are_sanitized(backend: Backend) {
         assert!(!page.contains(bad), "{bad} survived");
     }
     assert!(page.contains("rel=\"nofollow noopener noreferrer\""));
+    assert!(
+        !page.contains("src=\"https://tracker.example"),
+        "no image loads from another site: {page}"
+    );
+    assert!(
+        page.contains("href=\"https://tracker.example/p.png\""),
+        "the image became a link"
+    );
     let title = get(&app, "/s/class", Some(&class.ben)).await.expect(200);
     assert!(!title.contains("<script>alert"));
 }

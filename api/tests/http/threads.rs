@@ -125,7 +125,7 @@ async fn starting_a_thread_in_an_unknown_space_is_not_found(backend: Backend) {
 
 async fn banned_member_cannot_start_a_thread(backend: Backend) {
     let app = TestApp::start(backend).await;
-    let class = app.class("class", "members_only").await;
+    let class = app.class("class", "public").await;
     app.ban(&class.teacher, "class", "ana").await;
     app.post(
         "/api/v1/spaces/class/threads",
@@ -432,7 +432,7 @@ async fn replying_to_an_unknown_thread_is_not_found(backend: Backend) {
 
 async fn banned_member_cannot_reply(backend: Backend) {
     let app = TestApp::start(backend).await;
-    let (class, thread) = class_with_thread(&app, "members_only").await;
+    let (class, thread) = class_with_thread(&app, "public").await;
     app.ban(&class.teacher, "class", "ben").await;
     app.post(
         &format!("/api/v1/threads/{thread}/posts"),

@@ -193,6 +193,9 @@ modlog-action-name = { $action ->
         [resolve_report] عالج بلاغًا
         [ban] حظر
         [unban] رفع حظرًا
+        [remove_member] أزال عضوًا
+        [rotate_invite] أنشأ رمز دعوة جديدًا
+        [update_space] غيّر من يمكنه قراءة المساحة
        *[change_role] غيّر دورًا
     }
 members-title = الأعضاء
@@ -239,3 +242,30 @@ search-matched-body = وُجد في النص باللغة { $language }
 search-matched-title = وُجد في العنوان باللغة { $language }
 search-more = مزيد من النتائج
 bans-hide-posts = إخفاء كل ما كتبه في هذه المساحة أيضًا
+invite-title = الدعوة
+invite-expires = يعمل الرمز حتى { $when }.
+invite-no-expiry = لا تنتهي صلاحية الرمز.
+invite-uses-of = استُخدم { $used } من { $max } مرات.
+invite-uses = استُخدم { $used } مرات.
+invite-days = عدد أيام صلاحية الرمز الجديد (فارغ: بلا حد)
+invite-max-uses = عدد من يمكنهم الانضمام به (فارغ: بلا حد)
+invite-rotate = إنشاء رمز جديد (يتوقف القديم عن العمل)
+members-remove = إزالة
+members-remove-person = إزالة { $name } من المساحة
+reports-resolve-page = وضع علامة «تمت المعالجة» على كل البلاغات في هذه الصفحة
+reports-more = بلاغات أقدم
+security-link = كلمة المرور والمتصفحات المسجَّل دخولك فيها
+security-title = كلمة المرور والجلسات
+password-title = تغيير كلمة المرور
+field-current-password = كلمة المرور الحالية
+field-new-password = كلمة المرور الجديدة
+password-help = 8 أحرف على الأقل. تغييرها يسجّل خروجك من كل مكان آخر.
+password-submit = تغيير كلمة المرور
+password-changed = تم تغيير كلمة المرور. سُجّل الخروج من كل المتصفحات الأخرى.
+sessions-title = أين سجّلت دخولك
+session-current = هذا المتصفح
+session-started = تسجيل الدخول
+session-last-seen = آخر استخدام
+session-unknown-browser = متصفح غير معروف
+session-end = تسجيل الخروج هناك
+sessions-end-all = تسجيل الخروج من كل مكان (وهنا أيضًا)

@@ -185,6 +185,9 @@ modlog-action-name = { $action ->
         [resolve_report] Ha resolt una denúncia
         [ban] Ha expulsat
         [unban] Ha aixecat una expulsió
+        [remove_member] Ha tret un membre
+        [rotate_invite] Ha creat un codi d’invitació nou
+        [update_space] Ha canviat qui pot llegir l’espai
        *[change_role] Ha canviat un rol
     }
 members-title = Membres
@@ -228,3 +231,30 @@ search-matched-body = trobat en el text en { $language }
 search-matched-title = trobat en el títol en { $language }
 search-more = Més resultats
 bans-hide-posts = Amaga també tot el que ha escrit en aquest espai
+invite-title = Invitació
+invite-expires = El codi val fins al { $when }.
+invite-no-expiry = El codi no caduca.
+invite-uses-of = Fet servir { $used } de { $max } vegades.
+invite-uses = Fet servir { $used } vegades.
+invite-days = Dies que val el codi nou (buit: sense límit)
+invite-max-uses = Quantes persones s’hi poden unir (buit: sense límit)
+invite-rotate = Crea un codi nou (l’anterior deixa de valer)
+members-remove = Treu
+members-remove-person = Treu { $name } de l’espai
+reports-resolve-page = Marca com a ateses totes les denúncies d’aquesta pàgina
+reports-more = Denúncies anteriors
+security-link = Contrasenya i navegadors amb la sessió iniciada
+security-title = Contrasenya i sessions
+password-title = Canvia la contrasenya
+field-current-password = Contrasenya actual
+field-new-password = Contrasenya nova
+password-help = Com a mínim 8 caràcters. En canviar-la es tanquen les altres sessions.
+password-submit = Canvia la contrasenya
+password-changed = La contrasenya ha canviat. S’han tancat les sessions dels altres navegadors.
+sessions-title = On tens la sessió iniciada
+session-current = Aquest navegador
+session-started = Sessió iniciada
+session-last-seen = últim ús
+session-unknown-browser = Navegador desconegut
+session-end = Tanca aquella sessió
+sessions-end-all = Tanca la sessió a tot arreu (també aquí)

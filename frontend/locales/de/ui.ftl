@@ -185,6 +185,9 @@ modlog-action-name = { $action ->
         [resolve_report] Meldung erledigt
         [ban] Gesperrt
         [unban] Sperre aufgehoben
+        [remove_member] Mitglied entfernt
+        [rotate_invite] Neuen Einladungscode erstellt
+        [update_space] Geändert, wer den Raum lesen kann
        *[change_role] Rolle geändert
     }
 members-title = Mitglieder
@@ -228,3 +231,30 @@ search-matched-body = gefunden im Text auf { $language }
 search-matched-title = gefunden im Titel auf { $language }
 search-more = Weitere Ergebnisse
 bans-hide-posts = Auch alles ausblenden, was die Person in diesem Raum geschrieben hat
+invite-title = Einladung
+invite-expires = Der Code gilt bis { $when }.
+invite-no-expiry = Der Code läuft nicht ab.
+invite-uses-of = { $used } von { $max } Mal benutzt.
+invite-uses = { $used } Mal benutzt.
+invite-days = Tage, die der neue Code gilt (leer: unbegrenzt)
+invite-max-uses = Wie viele damit beitreten dürfen (leer: unbegrenzt)
+invite-rotate = Neuen Code erstellen (der alte gilt nicht mehr)
+members-remove = Entfernen
+members-remove-person = { $name } aus dem Raum entfernen
+reports-resolve-page = Alle Meldungen auf dieser Seite als erledigt markieren
+reports-more = Ältere Meldungen
+security-link = Passwort und angemeldete Browser
+security-title = Passwort und Sitzungen
+password-title = Passwort ändern
+field-current-password = Aktuelles Passwort
+field-new-password = Neues Passwort
+password-help = Mindestens 8 Zeichen. Beim Ändern wirst du überall sonst abgemeldet.
+password-submit = Passwort ändern
+password-changed = Dein Passwort ist geändert. Alle anderen Browser wurden abgemeldet.
+sessions-title = Wo du angemeldet bist
+session-current = Dieser Browser
+session-started = Angemeldet
+session-last-seen = zuletzt benutzt
+session-unknown-browser = Unbekannter Browser
+session-end = Dort abmelden
+sessions-end-all = Überall abmelden (auch hier)

@@ -188,6 +188,9 @@ modlog-action-name = { $action ->
         [resolve_report] Handled a report
         [ban] Banned
         [unban] Lifted a ban
+        [remove_member] Removed a member
+        [rotate_invite] Made a new invitation code
+        [update_space] Changed who can read the space
        *[change_role] Changed a role
     }
 members-title = Members
@@ -231,3 +234,30 @@ search-matched-body = found in the { $language } text
 search-matched-title = found in the { $language } title
 search-more = More results
 bans-hide-posts = Also hide everything they wrote in this space
+invite-title = Invitation
+invite-expires = The code works until { $when }.
+invite-no-expiry = The code does not expire.
+invite-uses-of = Used { $used } of { $max } times.
+invite-uses = Used { $used } times.
+invite-days = Days the new code works (empty: no limit)
+invite-max-uses = How many may join with it (empty: no limit)
+invite-rotate = Make a new code (the old one stops working)
+members-remove = Remove
+members-remove-person = Remove { $name } from the space
+reports-resolve-page = Mark every report on this page as handled
+reports-more = Older reports
+security-link = Password and signed-in browsers
+security-title = Password and sessions
+password-title = Change your password
+field-current-password = Current password
+field-new-password = New password
+password-help = At least 8 characters. Changing it signs you out everywhere else.
+password-submit = Change password
+password-changed = Your password is changed. Every other browser has been signed out.
+sessions-title = Where you are signed in
+session-current = This browser
+session-started = Signed in
+session-last-seen = last used
+session-unknown-browser = Unknown browser
+session-end = Sign out there
+sessions-end-all = Log out everywhere (here too)

@@ -185,6 +185,9 @@ modlog-action-name = { $action ->
         [resolve_report] Resolvió una denuncia
         [ban] Expulsó
         [unban] Levantó una expulsión
+        [remove_member] Quitó a un miembro
+        [rotate_invite] Creó un código de invitación nuevo
+        [update_space] Cambió quién puede leer el espacio
        *[change_role] Cambió un rol
     }
 members-title = Miembros
@@ -228,3 +231,30 @@ search-matched-body = encontrado en el texto en { $language }
 search-matched-title = encontrado en el título en { $language }
 search-more = Más resultados
 bans-hide-posts = Ocultar también todo lo que ha escrito en este espacio
+invite-title = Invitación
+invite-expires = El código vale hasta { $when }.
+invite-no-expiry = El código no caduca.
+invite-uses-of = Usado { $used } de { $max } veces.
+invite-uses = Usado { $used } veces.
+invite-days = Días que vale el código nuevo (vacío: sin límite)
+invite-max-uses = Cuántas personas pueden unirse con él (vacío: sin límite)
+invite-rotate = Crear un código nuevo (el anterior deja de valer)
+members-remove = Quitar
+members-remove-person = Quitar a { $name } del espacio
+reports-resolve-page = Marcar como atendidas todas las denuncias de esta página
+reports-more = Denuncias anteriores
+security-link = Contraseña y navegadores con sesión iniciada
+security-title = Contraseña y sesiones
+password-title = Cambiar la contraseña
+field-current-password = Contraseña actual
+field-new-password = Contraseña nueva
+password-help = Al menos 8 caracteres. Al cambiarla se cierran tus otras sesiones.
+password-submit = Cambiar la contraseña
+password-changed = Tu contraseña ha cambiado. Se han cerrado las sesiones de los demás navegadores.
+sessions-title = Dónde tienes la sesión iniciada
+session-current = Este navegador
+session-started = Sesión iniciada
+session-last-seen = último uso
+session-unknown-browser = Navegador desconocido
+session-end = Cerrar esa sesión
+sessions-end-all = Cerrar sesión en todas partes (también aquí)

@@ -185,6 +185,9 @@ modlog-action-name = { $action ->
         [resolve_report] A traité un signalement
         [ban] A exclu
         [unban] A levé une exclusion
+        [remove_member] A retiré un membre
+        [rotate_invite] A créé un nouveau code d’invitation
+        [update_space] A changé qui peut lire l’espace
        *[change_role] A changé un rôle
     }
 members-title = Membres
@@ -228,3 +231,30 @@ search-matched-body = trouvé dans le texte en { $language }
 search-matched-title = trouvé dans le titre en { $language }
 search-more = Plus de résultats
 bans-hide-posts = Masquer aussi tout ce que cette personne a écrit dans cet espace
+invite-title = Invitation
+invite-expires = Le code est valable jusqu’au { $when }.
+invite-no-expiry = Le code n’expire pas.
+invite-uses-of = Utilisé { $used } fois sur { $max }.
+invite-uses = Utilisé { $used } fois.
+invite-days = Jours de validité du nouveau code (vide : sans limite)
+invite-max-uses = Nombre de personnes pouvant rejoindre avec (vide : sans limite)
+invite-rotate = Créer un nouveau code (l’ancien cesse de fonctionner)
+members-remove = Retirer
+members-remove-person = Retirer { $name } de l’espace
+reports-resolve-page = Marquer tous les signalements de cette page comme traités
+reports-more = Signalements plus anciens
+security-link = Mot de passe et navigateurs connectés
+security-title = Mot de passe et sessions
+password-title = Changer de mot de passe
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+password-help = Au moins 8 caractères. Le changer te déconnecte partout ailleurs.
+password-submit = Changer le mot de passe
+password-changed = Ton mot de passe est changé. Tous les autres navigateurs ont été déconnectés.
+sessions-title = Où tu es connecté
+session-current = Ce navigateur
+session-started = Connecté le
+session-last-seen = dernière utilisation
+session-unknown-browser = Navigateur inconnu
+session-end = Déconnecter
+sessions-end-all = Se déconnecter partout (ici aussi)

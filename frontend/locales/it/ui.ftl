@@ -185,6 +185,9 @@ modlog-action-name = { $action ->
         [resolve_report] Ha gestito una segnalazione
         [ban] Ha espulso
         [unban] Ha revocato un’espulsione
+        [remove_member] Ha rimosso un membro
+        [rotate_invite] Ha creato un nuovo codice d’invito
+        [update_space] Ha cambiato chi può leggere lo spazio
        *[change_role] Ha cambiato un ruolo
     }
 members-title = Membri
@@ -228,3 +231,30 @@ search-matched-body = trovato nel testo in { $language }
 search-matched-title = trovato nel titolo in { $language }
 search-more = Altri risultati
 bans-hide-posts = Nascondi anche tutto ciò che ha scritto in questo spazio
+invite-title = Invito
+invite-expires = Il codice vale fino al { $when }.
+invite-no-expiry = Il codice non scade.
+invite-uses-of = Usato { $used } volte su { $max }.
+invite-uses = Usato { $used } volte.
+invite-days = Giorni di validità del nuovo codice (vuoto: nessun limite)
+invite-max-uses = Quante persone possono entrare con esso (vuoto: nessun limite)
+invite-rotate = Crea un nuovo codice (il vecchio smette di funzionare)
+members-remove = Rimuovi
+members-remove-person = Rimuovi { $name } dallo spazio
+reports-resolve-page = Segna come gestite tutte le segnalazioni di questa pagina
+reports-more = Segnalazioni precedenti
+security-link = Password e browser collegati
+security-title = Password e sessioni
+password-title = Cambia la password
+field-current-password = Password attuale
+field-new-password = Nuova password
+password-help = Almeno 8 caratteri. Cambiandola esci da tutti gli altri dispositivi.
+password-submit = Cambia la password
+password-changed = La password è cambiata. Tutti gli altri browser sono stati scollegati.
+sessions-title = Dove hai effettuato l’accesso
+session-current = Questo browser
+session-started = Accesso il
+session-last-seen = ultimo uso
+session-unknown-browser = Browser sconosciuto
+session-end = Esci da lì
+sessions-end-all = Esci ovunque (anche qui)

@@ -162,6 +162,9 @@ modlog-action-name = { $action ->
         [resolve_report] 報告に対応
         [ban] 利用停止
         [unban] 利用停止を解除
+        [remove_member] メンバーを削除
+        [rotate_invite] 新しい招待コードを作成
+        [update_space] スペースを読める人を変更
        *[change_role] 役割を変更
     }
 members-title = メンバー
@@ -202,3 +205,30 @@ search-matched-body = { $language }の本文で見つかりました
 search-matched-title = { $language }のタイトルで見つかりました
 search-more = さらに表示
 bans-hide-posts = このスペースでの投稿もすべて非表示にする
+invite-title = 招待
+invite-expires = コードの有効期限: { $when }
+invite-no-expiry = コードに有効期限はありません。
+invite-uses-of = { $max } 回中 { $used } 回使用済み。
+invite-uses = { $used } 回使用済み。
+invite-days = 新しいコードの有効日数（空欄: 無制限）
+invite-max-uses = 参加できる人数（空欄: 無制限）
+invite-rotate = 新しいコードを作成（古いコードは使えなくなります）
+members-remove = 削除
+members-remove-person = { $name } さんをスペースから削除
+reports-resolve-page = このページの通報をすべて対応済みにする
+reports-more = 以前の通報
+security-link = パスワードとログイン中のブラウザー
+security-title = パスワードとセッション
+password-title = パスワードを変更
+field-current-password = 現在のパスワード
+field-new-password = 新しいパスワード
+password-help = 8 文字以上。変更すると、ほかのすべての場所からログアウトします。
+password-submit = パスワードを変更
+password-changed = パスワードを変更しました。ほかのブラウザーはすべてログアウトしました。
+sessions-title = ログイン中の場所
+session-current = このブラウザー
+session-started = ログイン
+session-last-seen = 最終利用
+session-unknown-browser = 不明なブラウザー
+session-end = そこからログアウト
+sessions-end-all = すべての場所からログアウト（ここも）

@@ -162,6 +162,9 @@ modlog-action-name = { $action ->
         [resolve_report] 신고 처리
         [ban] 이용 정지
         [unban] 정지 해제
+        [remove_member] 멤버를 내보냄
+        [rotate_invite] 새 초대 코드를 만듦
+        [update_space] 공간을 읽을 수 있는 사람을 변경
        *[change_role] 역할 변경
     }
 members-title = 회원
@@ -202,3 +205,30 @@ search-matched-body = { $language } 본문에서 찾음
 search-matched-title = { $language } 제목에서 찾음
 search-more = 결과 더 보기
 bans-hide-posts = 이 공간에 쓴 글도 모두 숨기기
+invite-title = 초대
+invite-expires = 코드 유효 기한: { $when }
+invite-no-expiry = 코드는 만료되지 않습니다.
+invite-uses-of = { $max }회 중 { $used }회 사용됨.
+invite-uses = { $used }회 사용됨.
+invite-days = 새 코드의 유효 일수 (비워 두면 제한 없음)
+invite-max-uses = 이 코드로 참여할 수 있는 인원 (비워 두면 제한 없음)
+invite-rotate = 새 코드 만들기 (이전 코드는 더 이상 작동하지 않음)
+members-remove = 내보내기
+members-remove-person = { $name } 님을 공간에서 내보내기
+reports-resolve-page = 이 페이지의 모든 신고를 처리됨으로 표시
+reports-more = 이전 신고
+security-link = 비밀번호와 로그인된 브라우저
+security-title = 비밀번호와 세션
+password-title = 비밀번호 변경
+field-current-password = 현재 비밀번호
+field-new-password = 새 비밀번호
+password-help = 8자 이상. 변경하면 다른 모든 곳에서 로그아웃됩니다.
+password-submit = 비밀번호 변경
+password-changed = 비밀번호가 변경되었습니다. 다른 모든 브라우저에서 로그아웃되었습니다.
+sessions-title = 로그인된 곳
+session-current = 이 브라우저
+session-started = 로그인
+session-last-seen = 마지막 사용
+session-unknown-browser = 알 수 없는 브라우저
+session-end = 거기서 로그아웃
+sessions-end-all = 모든 곳에서 로그아웃 (여기도)

@@ -185,6 +185,9 @@ modlog-action-name = { $action ->
         [resolve_report] Resolveu uma denúncia
         [ban] Baniu
         [unban] Removeu um banimento
+        [remove_member] Removeu um membro
+        [rotate_invite] Criou um novo código de convite
+        [update_space] Mudou quem pode ler o espaço
        *[change_role] Mudou uma função
     }
 members-title = Membros
@@ -228,3 +231,30 @@ search-matched-body = encontrado no texto em { $language }
 search-matched-title = encontrado no título em { $language }
 search-more = Mais resultados
 bans-hide-posts = Ocultar também tudo o que a pessoa escreveu neste espaço
+invite-title = Convite
+invite-expires = O código vale até { $when }.
+invite-no-expiry = O código não expira.
+invite-uses-of = Usado { $used } de { $max } vezes.
+invite-uses = Usado { $used } vezes.
+invite-days = Dias de validade do novo código (vazio: sem limite)
+invite-max-uses = Quantas pessoas podem entrar com ele (vazio: sem limite)
+invite-rotate = Criar um novo código (o antigo deixa de valer)
+members-remove = Remover
+members-remove-person = Remover { $name } do espaço
+reports-resolve-page = Marcar todas as denúncias desta página como tratadas
+reports-more = Denúncias anteriores
+security-link = Senha e navegadores conectados
+security-title = Senha e sessões
+password-title = Mudar a senha
+field-current-password = Senha atual
+field-new-password = Nova senha
+password-help = Pelo menos 8 caracteres. Ao mudá-la, você sai de todos os outros lugares.
+password-submit = Mudar a senha
+password-changed = Sua senha foi alterada. Todos os outros navegadores foram desconectados.
+sessions-title = Onde você está conectado
+session-current = Este navegador
+session-started = Entrou em
+session-last-seen = último uso
+session-unknown-browser = Navegador desconhecido
+session-end = Sair de lá
+sessions-end-all = Sair de todos os lugares (daqui também)

@@ -189,6 +189,9 @@ modlog-action-name = { $action ->
         [resolve_report] Розглянув скаргу
         [ban] Заблокував
         [unban] Зняв блокування
+        [remove_member] Вилучив учасника
+        [rotate_invite] Створив новий код запрошення
+        [update_space] Змінив, хто може читати простір
        *[change_role] Змінив роль
     }
 members-title = Учасники
@@ -233,3 +236,30 @@ search-matched-body = знайдено в тексті мовою: { $language }
 search-matched-title = знайдено в заголовку мовою: { $language }
 search-more = Більше результатів
 bans-hide-posts = Також приховати все, що ця людина написала в цьому просторі
+invite-title = Запрошення
+invite-expires = Код діє до { $when }.
+invite-no-expiry = Код не має терміну дії.
+invite-uses-of = Використано { $used } з { $max } разів.
+invite-uses = Використано { $used } разів.
+invite-days = Скільки днів діє новий код (порожньо: без обмеження)
+invite-max-uses = Скільки людей можуть приєднатися з ним (порожньо: без обмеження)
+invite-rotate = Створити новий код (старий перестане діяти)
+members-remove = Вилучити
+members-remove-person = Вилучити { $name } з простору
+reports-resolve-page = Позначити всі скарги на цій сторінці як розглянуті
+reports-more = Давніші скарги
+security-link = Пароль і браузери, де ти увійшов
+security-title = Пароль і сеанси
+password-title = Змінити пароль
+field-current-password = Поточний пароль
+field-new-password = Новий пароль
+password-help = Щонайменше 8 символів. Після зміни всі інші сеанси завершаться.
+password-submit = Змінити пароль
+password-changed = Пароль змінено. Усі інші браузери вийшли з облікового запису.
+sessions-title = Де ти увійшов
+session-current = Цей браузер
+session-started = Вхід
+session-last-seen = востаннє
+session-unknown-browser = Невідомий браузер
+session-end = Вийти там
+sessions-end-all = Вийти всюди (і тут)

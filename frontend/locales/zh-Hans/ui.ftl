@@ -162,6 +162,9 @@ modlog-action-name = { $action ->
         [resolve_report] 处理了举报
         [ban] 封禁了用户
         [unban] 解除了封禁
+        [remove_member] 移除了成员
+        [rotate_invite] 创建了新的邀请码
+        [update_space] 更改了谁可以阅读该空间
        *[change_role] 更改了角色
     }
 members-title = 成员
@@ -202,3 +205,30 @@ search-matched-body = 在{ $language }正文中找到
 search-matched-title = 在{ $language }标题中找到
 search-more = 更多结果
 bans-hide-posts = 同时隐藏此人在本空间发布的所有内容
+invite-title = 邀请
+invite-expires = 邀请码有效期至 { $when }。
+invite-no-expiry = 邀请码不会过期。
+invite-uses-of = 已使用 { $used } 次，共 { $max } 次。
+invite-uses = 已使用 { $used } 次。
+invite-days = 新邀请码的有效天数（留空：不限）
+invite-max-uses = 可用它加入的人数（留空：不限）
+invite-rotate = 生成新邀请码（旧的将失效）
+members-remove = 移除
+members-remove-person = 将 { $name } 移出空间
+reports-resolve-page = 将本页所有举报标记为已处理
+reports-more = 更早的举报
+security-link = 密码和已登录的浏览器
+security-title = 密码和会话
+password-title = 修改密码
+field-current-password = 当前密码
+field-new-password = 新密码
+password-help = 至少 8 个字符。修改后，其他所有地方都会退出登录。
+password-submit = 修改密码
+password-changed = 密码已修改。其他所有浏览器都已退出登录。
+sessions-title = 你在哪里登录
+session-current = 此浏览器
+session-started = 登录于
+session-last-seen = 最近使用
+session-unknown-browser = 未知浏览器
+session-end = 在那里退出
+sessions-end-all = 在所有地方退出（包括这里）
