@@ -321,7 +321,7 @@ async fn jobs_in(app: &TestApp, admin: &TestUser, state: &str) -> Vec<Value> {
 /// A `pontis worker` process killed with SIGKILL in the middle of its work loses no job
 /// and stores none twice: its leases (10 s here) run out and another worker finishes.
 async fn a_killed_worker_process_loses_nothing_and_stores_nothing_twice(backend: Backend) {
-    use std::process::{Command, Stdio};
+    use std::process::Command;
     let app = TestApp::start(backend).await;
     let admin = app.admin("root").await;
     let worker = worker_token(&app, &admin).await;
