@@ -151,11 +151,14 @@ pub fn app(
     >,
 > {
     let (app, document) = routes();
-    // The error middleware needs only the messages, not the whole state.
+    // The error middleware needs only the messages, not the whole state; the request's
+    // client only the proxies.
     let localizer = Data::from(std::sync::Arc::clone(&state.localizer));
+    let proxies = Data::new(state.trusted_proxies.clone());
     app.configure(crate::pages::configure)
         .app_data(state)
         .app_data(localizer)
+        .app_data(proxies)
         .app_data(Data::new(document))
         .app_data(
             web::JsonConfig::default()

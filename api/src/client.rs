@@ -10,8 +10,6 @@ use actix_web::web::Data;
 use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 
-use crate::state::AppState;
-
 /// A trusted proxy in the configuration: one address (`10.0.0.2`) or a network
 /// (`10.0.0.0/8`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,8 +108,8 @@ pub fn is_https(req: &HttpRequest) -> bool {
 }
 
 fn proxies(req: &HttpRequest) -> TrustedProxies {
-    req.app_data::<Data<AppState>>()
-        .map(|state| state.trusted_proxies.clone())
+    req.app_data::<Data<TrustedProxies>>()
+        .map(|proxies| TrustedProxies::clone(proxies))
         .unwrap_or_default()
 }
 
