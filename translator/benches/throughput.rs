@@ -371,7 +371,11 @@ fn rust_ct2_version() -> String {
             ))
         })
         .find_map(|file| std::fs::read_to_string(file).ok())
-        .and_then(|text| text.split('"').nth(1).map(str::to_owned))
+        .and_then(|text| {
+            // `__version__ = "4.8.4"`, after a docstring that has quotes of its own.
+            let line = text.lines().find(|l| l.starts_with("__version__"))?;
+            line.split('"').nth(1).map(str::to_owned)
+        })
         .unwrap_or_else(|| "?".into());
     format!("ct2rs {version}, CTranslate2 {bundled} built from source")
 }
