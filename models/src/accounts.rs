@@ -290,6 +290,7 @@ pub fn list_sessions(
             .filter(sessions::user_id.eq(actor.user_id))
             .filter(sessions::expires_at.gt(now()))
             .filter(sessions::last_seen_at.gt(idle_cutoff(policy)))
+            .order((sessions::last_seen_at.desc(), sessions::id.desc()))
             .select((
                 sessions::id,
                 sessions::created_at,
@@ -302,7 +303,7 @@ pub fn list_sessions(
                 Option<chrono::NaiveDateTime>,
                 Option<String>,
             )>(conn)?;
-        let mut views: Vec<SessionView> = rows
+        Ok(rows
             .into_iter()
             .map(|(id, created, seen, user_agent)| SessionView {
                 id,
@@ -311,9 +312,7 @@ pub fn list_sessions(
                 user_agent,
                 current: current == Some(id),
             })
-            .collect();
-        views.sort_by(|a, b| b.last_seen_at.cmp(&a.last_seen_at).then(b.id.cmp(&a.id)));
-        Ok(views)
+            .collect())
     })
 }
 

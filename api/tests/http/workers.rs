@@ -29,14 +29,20 @@ async fn worker_token(app: &TestApp, admin: &TestUser) -> TestUser {
     }
 }
 
-async fn a_remote_worker_translates_while_the_servers_worker_is_off(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let admin = app.admin("root").await;
-    let worker = worker_token(&app, &admin).await;
+/// The public space "club" of Emma (English), with Sofia (Spanish) in it.
+async fn english_club(app: &TestApp) -> (TestUser, TestUser) {
     let emma = app.register("emma", &["en"]).await;
     let sofia = app.register("sofia", &["es"]).await;
     app.space(&emma, "club", "public").await;
     app.join(&sofia, "club", None).await;
+    (emma, sofia)
+}
+
+async fn a_remote_worker_translates_while_the_servers_worker_is_off(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let worker = worker_token(&app, &admin).await;
+    let (emma, sofia) = english_club(&app).await;
     let (thread, _) = app
         .thread(&emma, "club", "The red house", "The house is big.")
         .await;
@@ -159,10 +165,7 @@ async fn worker_tokens_do_nothing_else_and_users_cannot_lease(backend: Backend) 
 /// Reads the event stream until `wanted` appears, or fails after a while.
 async fn thread_events_announce_posts_and_translations(backend: Backend) {
     let app = TestApp::start(backend).await;
-    let emma = app.register("emma", &["en"]).await;
-    let sofia = app.register("sofia", &["es"]).await;
-    app.space(&emma, "club", "public").await;
-    app.join(&sofia, "club", None).await;
+    let (emma, sofia) = english_club(&app).await;
     let (thread, _) = app
         .thread(&emma, "club", "The red house", "The house is big.")
         .await;
@@ -325,10 +328,7 @@ async fn a_killed_worker_process_loses_nothing_and_stores_nothing_twice(backend:
     let app = TestApp::start(backend).await;
     let admin = app.admin("root").await;
     let worker = worker_token(&app, &admin).await;
-    let emma = app.register("emma", &["en"]).await;
-    let sofia = app.register("sofia", &["es"]).await;
-    app.space(&emma, "club", "public").await;
-    app.join(&sofia, "club", None).await;
+    let (emma, sofia) = english_club(&app).await;
     let mut threads = Vec::new();
     for n in 0..20 {
         let title = format!("The house {n}");
