@@ -181,3 +181,17 @@ pub fn post_access(
     }
     Ok((post, thread, access))
 }
+
+/// `post_access` for acting on a post: a deleted post is gone, for every change and for
+/// its history, whoever asks.
+pub fn live_post_access(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    post_id: i64,
+) -> Result<(Post, Thread, SpaceAccess)> {
+    let found = post_access(conn, actor, post_id)?;
+    if found.0.deleted_at.is_some() {
+        return Err(Error::PostNotFound);
+    }
+    Ok(found)
+}

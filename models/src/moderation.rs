@@ -9,7 +9,7 @@ use pontis_types::{
     ResolveReportRequest, ResolveReportsRequest, ResolvedReports, ThreadView, Visibility,
 };
 
-use crate::access::{Actor, SpaceAccess, post_access, thread_access};
+use crate::access::{Actor, SpaceAccess, live_post_access, thread_access};
 use crate::accounts::user_by_handle;
 use crate::cursor::{check_page_limit, decode_id_cursor, encode_id_cursor};
 use crate::db::{AnyConnection, Db};
@@ -111,7 +111,7 @@ pub fn set_post_hidden(
 ) -> Result<PostView> {
     let reason = optional_reason(input.reason)?;
     db.write(|conn| {
-        let (post, _, access) = post_access(conn, actor, post_id)?;
+        let (post, _, access) = live_post_access(conn, actor, post_id)?;
         access.require_moderator()?;
         diesel::update(posts::table.find(post.id))
             .set((
@@ -172,13 +172,10 @@ pub fn report_post(
 ) -> Result<ReportView> {
     let reason = required_reason(&input.reason)?;
     db.write(|conn| {
-        let (post, _, access) = post_access(conn, actor, post_id)?;
+        let (post, _, access) = live_post_access(conn, actor, post_id)?;
         access.require_member()?;
         if access.banned && !access.is_moderator() {
             return Err(Error::Banned);
-        }
-        if post.deleted_at.is_some() {
-            return Err(Error::PostNotFound);
         }
         let already = reports::table
             .filter(reports::reporter_id.eq(actor.user_id))

@@ -8,13 +8,13 @@ use pontis_types::{
     CreatePostRequest, EditPostRequest, LangSource, ModAction, PostView, RevisionView,
 };
 
-use crate::access::{Actor, post_access, thread_access};
+use crate::access::{Actor, SpaceAccess, live_post_access, post_access, thread_access};
 use crate::accounts::languages_of;
 use crate::db::{AnyConnection, Db};
 use crate::error::{Error, Result};
 use crate::modlog::{Target, log_action};
 use crate::reading::Reading;
-use crate::rows::{Post, User, now, utc};
+use crate::rows::{Post, Thread, User, now, utc};
 use crate::schema::{post_revisions, posts, threads, users};
 use crate::search;
 use crate::secrets::content_hash;
@@ -123,25 +123,38 @@ fn insert_revision(conn: &mut AnyConnection, post: &Post, editor: i64) -> Result
     Ok(())
 }
 
-/// The author edits their own post while they may post in the space; moderators edit any.
+/// The author edits their own post while they may post in the space and the thread is
+/// open; moderators edit any.
+fn require_editor(access: &SpaceAccess, actor: &Actor, post: &Post, thread: &Thread) -> Result<()> {
+    if access.is_moderator() {
+        return Ok(());
+    }
+    if post.author_id != actor.user_id {
+        return Err(Error::PermissionDenied);
+    }
+    access.require_poster()?;
+    if thread.locked {
+        return Err(Error::ThreadLocked);
+    }
+    Ok(())
+}
+
+/// The post, for its edit form, when `actor` may edit it (as `edit_post` decides).
+pub fn post_to_edit(db: &Db, actor: &Actor, post_id: i64) -> Result<PostView> {
+    db.read(|conn| {
+        let (post, thread, access) = live_post_access(conn, actor, post_id)?;
+        require_editor(&access, actor, &post, &thread)?;
+        post_view_single(conn, actor, &access, &post)
+    })
+}
+
 /// An edit that changes nothing keeps the revision.
 pub fn edit_post(db: &Db, actor: &Actor, post_id: i64, input: EditPostRequest) -> Result<PostView> {
     let body = validate_body(&input.body)?;
     let declared = input.lang.as_deref().map(lang::normalize).transpose()?;
     db.write(|conn| {
-        let (post, thread, access) = post_access(conn, actor, post_id)?;
-        if post.deleted_at.is_some() {
-            return Err(Error::PostNotFound);
-        }
-        if !access.is_moderator() {
-            if post.author_id != actor.user_id {
-                return Err(Error::PermissionDenied);
-            }
-            access.require_poster()?;
-            if thread.locked {
-                return Err(Error::ThreadLocked);
-            }
-        }
+        let (post, thread, access) = live_post_access(conn, actor, post_id)?;
+        require_editor(&access, actor, &post, &thread)?;
         let lang = declared.unwrap_or_else(|| post.lang.clone());
         let hash = content_hash(&body);
         if hash == post.content_hash && lang == post.lang {
@@ -188,10 +201,7 @@ pub fn edit_post(db: &Db, actor: &Actor, post_id: i64, input: EditPostRequest) -
 /// shown again.
 pub fn delete_post(db: &Db, actor: &Actor, post_id: i64) -> Result<()> {
     db.write(|conn| {
-        let (post, _thread, access) = post_access(conn, actor, post_id)?;
-        if post.deleted_at.is_some() {
-            return Err(Error::PostNotFound);
-        }
+        let (post, _thread, access) = live_post_access(conn, actor, post_id)?;
         let by_author = post.author_id == actor.user_id;
         if !by_author && !access.is_moderator() {
             return Err(Error::PermissionDenied);
@@ -226,10 +236,7 @@ pub fn delete_post(db: &Db, actor: &Actor, post_id: i64) -> Result<()> {
 /// able to make it disappear. Deleted posts have no history to show.
 pub fn revisions(db: &Db, actor: &Actor, post_id: i64) -> Result<Vec<RevisionView>> {
     db.read(|conn| {
-        let (post, _, access) = post_access(conn, actor, post_id)?;
-        if post.deleted_at.is_some() {
-            return Err(Error::PostNotFound);
-        }
+        let (post, _, access) = live_post_access(conn, actor, post_id)?;
         if post.author_id != actor.user_id && !access.is_moderator() {
             return Err(Error::PermissionDenied);
         }

@@ -124,6 +124,15 @@ pub fn get(db: &Db, actor: &Actor, slug: &str) -> Result<SpaceView> {
     })
 }
 
+/// The space, for its new-thread form, when `actor` may post in it.
+pub fn get_for_posting(db: &Db, actor: &Actor, slug: &str) -> Result<SpaceView> {
+    db.read(|conn| {
+        let access = SpaceAccess::by_slug(conn, actor, slug)?;
+        access.require_poster()?;
+        space_view(conn, &access)
+    })
+}
+
 /// Joins a public space, or a members-only one with its invite code. A wrong code answers
 /// exactly like a space that does not exist; the right code past its expiry or use limit
 /// says so. Whoever is banned from a members-only space cannot join it again.

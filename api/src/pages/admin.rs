@@ -30,7 +30,9 @@ pub async fn translation(page: Page) -> PageResult {
     )
 }
 
-#[derive(Debug, Deserialize)]
+// A form without the token is a CSRF refusal (403), like every other form, not a 400.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct RetryForm {
     csrf_token: String,
 }

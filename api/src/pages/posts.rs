@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
-use pontis_models::{Error, moderation, posts, spaces, threads};
+use pontis_models::{moderation, posts, spaces, threads};
 use pontis_types::{EditPostRequest, ReportRequest};
 use serde::Deserialize;
 use serde_json::json;
@@ -61,11 +61,8 @@ pub async fn edit_form(page: Page, id: Path<i64>) -> PageResult {
     let viewer = page.viewer()?;
     let (actor, post_id) = (viewer.auth.actor, *id);
     let post = page
-        .run(move |db| posts::get_post(db, &actor, post_id, None))
+        .run(move |db| posts::post_to_edit(db, &actor, post_id))
         .await?;
-    if post.author.handle != viewer.user.handle || post.deleted {
-        return Err(Error::PermissionDenied.into());
-    }
     let form = EditForm {
         body: post.body.clone().unwrap_or_default(),
         lang: post.lang.clone(),

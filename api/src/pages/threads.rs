@@ -41,7 +41,9 @@ async fn new_thread_page(
 ) -> PageResult {
     let viewer = page.viewer()?;
     let (actor, slug) = (viewer.auth.actor, slug.to_owned());
-    let space = page.run(move |db| spaces::get(db, &actor, &slug)).await?;
+    let space = page
+        .run(move |db| spaces::get_for_posting(db, &actor, &slug))
+        .await?;
     page.render_status(
         status,
         "thread_new.html",

@@ -385,6 +385,11 @@ impl TestApp {
                 .expect("blocking task")
                 .expect("create the administrator");
         assert!(created.is_admin);
+        self.login(&created.handle).await
+    }
+
+    /// A new session of a user registered here.
+    pub async fn login(&self, handle: &str) -> TestUser {
         let body = self
             .post(
                 "/api/v1/auth/login",
@@ -394,7 +399,7 @@ impl TestApp {
             .await
             .expect(200);
         TestUser {
-            handle: created.handle,
+            handle: handle.to_owned(),
             token: body["token"].as_str().expect("token").to_owned(),
             csrf: body["csrf_token"].as_str().expect("csrf token").to_owned(),
         }

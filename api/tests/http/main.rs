@@ -3,13 +3,13 @@
 mod common;
 
 mod accounts;
+mod authorization;
 mod concurrency;
 mod contract;
 mod forum_flow;
 mod membership;
 mod moderation;
 mod pages;
-mod permissions;
 mod posts;
 mod proxies;
 mod search;
