@@ -5,11 +5,27 @@ set -euo pipefail
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pontis/target}"
 
+# Debian's Apertium pairs between languages schools teach, so that translation works on
+# a machine with no downloaded model. Through Spanish, French and Catalan as hubs (up to
+# two pivots) they connect en, es, fr, pt, it, ca, gl, oc and br to one another, and
+# Romanian to them all; Russian and Ukrainian, and the Scandinavian languages, to each
+# other. The modes each installs, as
+# checked on Debian 12 (`/usr/share/apertium/modes`); "→" where only one direction ships:
+#   eng-spa en-es · fr-es fr-es · es-pt es-pt(-BR) · spa-ita es-it · cat-ita ca-it
+#   es-ro ro→es · es-gl es-gl · en-gl en-gl · eng-cat en-ca · spa-cat es-ca · fra-cat fr-ca
+#   por-cat pt-ca · pt-gl pt-gl · rus-ukr ru-uk · swe-dan sv-da · nno-nob nn-nb
+#   dan-nor da-nn, da-nb · swe-nor sv-nn, sv-nb · oci-fra oc-fr · br-fr br→fr
+APERTIUM_PAIRS=(apertium-eng-spa apertium-fr-es apertium-es-pt apertium-spa-ita
+    apertium-cat-ita apertium-es-ro apertium-es-gl apertium-en-gl apertium-eng-cat
+    apertium-spa-cat apertium-fra-cat apertium-por-cat apertium-pt-gl apertium-rus-ukr
+    apertium-swe-dan apertium-nno-nob apertium-dan-nor apertium-swe-nor apertium-oci-fra
+    apertium-br-fr)
+
 # Debian packages Pontis needs: a C/C++ toolchain and cmake (CTranslate2 is built from
 # source), pkg-config, the client libraries of SQLite and PostgreSQL that diesel links
-# against, and Apertium with its English-Spanish pair, so that translation works on a
-# machine with no downloaded model. (Not libsentencepiece-dev: the build brings its own.)
-PONTIS_APT_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libpq-dev apertium apertium-eng-spa)
+# against, and Apertium with its pairs. (Not libsentencepiece-dev: the build brings its
+# own.)
+PONTIS_APT_PACKAGES=(build-essential cmake pkg-config libsqlite3-dev libpq-dev apertium "${APERTIUM_PAIRS[@]}")
 
 install_system_packages() {
     local missing=()

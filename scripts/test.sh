@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 require_cargo
 require_rust_checks
-install_system_packages postgresql-client apertium-es-pt chromium chromium-driver
+install_system_packages postgresql-client chromium chromium-driver
 # Two statements: `export X="$(…)"` would hide a failure of python_env from `set -e`.
 PONTIS_TEST_PYTHON="$(python_env)"
 export PONTIS_TEST_PYTHON

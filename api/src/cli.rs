@@ -117,6 +117,9 @@ pub struct RemoteWorkerArgs {
 pub enum ModelsTask {
     /// Installed models and Apertium pairs, and the routes they give.
     List,
+    /// Every language pair the installed engines connect: how many hops, through which
+    /// engines and models, and the configured preferences.
+    Routes,
     /// Install a model: a CTranslate2 model folder with its pontis-model.json, an
     /// .argosmodel file or URL, or a package name (`en-de`) from the package index.
     Install {
@@ -252,8 +255,47 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
                 )?;
             }
             writeln!(out, "routes:")?;
-            for (pair, route) in Router::new(engines).reachable_pairs() {
+            let router = Router::new(engines).with_preferences(config.translation.prefer.clone());
+            for (pair, route) in router.reachable_pairs() {
                 writeln!(out, "  {pair:<12} {} ({})", route.model(), route.engine())?;
+            }
+            Ok(())
+        }
+        Command::Models {
+            task: ModelsTask::Routes,
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            let Installed { engines, problems } = load_engines(&config)?;
+            for problem in &problems {
+                eprintln!("not loaded: {problem}");
+            }
+            let router = Router::new(engines).with_preferences(config.translation.prefer.clone());
+            let mut out = std::io::stdout().lock();
+            if !router.preferences().is_empty() {
+                writeln!(out, "preferred:")?;
+                for (pair, model) in router.preferences().entries() {
+                    writeln!(out, "  {pair:<12} {model}")?;
+                }
+            }
+            let routes = router.reachable_pairs();
+            writeln!(out, "routes ({}):", routes.len())?;
+            for (pair, route) in routes {
+                let hops: Vec<String> = route
+                    .hops
+                    .iter()
+                    .map(|hop| {
+                        format!(
+                            "{} {} ({})",
+                            hop.engine.kind().as_str(),
+                            hop.engine.model(),
+                            hop.pair
+                        )
+                    })
+                    .collect();
+                let count = route.hops.len();
+                let noun = if count == 1 { "hop " } else { "hops" };
+                writeln!(out, "  {pair:<12} {count} {noun}  {}", hops.join(" → "))?;
             }
             Ok(())
         }
@@ -281,7 +323,8 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
             if let Some(name) = &model {
                 engines.retain(|e| e.model() == name);
             }
-            translate_lines(&Pipeline::new(Router::new(engines)), &from, &to)
+            let router = Router::new(engines).with_preferences(config.translation.prefer.clone());
+            translate_lines(&Pipeline::new(router), &from, &to)
         }
         Command::Reindex { database } => {
             let config = Config::load(cli.config.as_deref(), &database.overrides())?;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use pontis_translator::route::Preferences;
 use serde::{Deserialize, Serialize};
 
 use crate::client::ProxyNet;
@@ -107,6 +108,9 @@ pub struct Translation {
     /// New languages one reader may have translated on demand (`?lang=`) an hour; 0 means
     /// no limit. A language a space's members read costs nothing.
     pub on_demand_languages_per_hour: u32,
+    /// The model to use for a direction when several connect it:
+    /// `prefer = { "de-en" = "opus-mt-de-en", "pt-BR>en" = "por-eng" }`.
+    pub prefer: Preferences,
 }
 
 impl Default for Translation {
@@ -123,6 +127,7 @@ impl Default for Translation {
             package_index: None,
             on_demand_languages_per_hour:
                 pontis_models::translation::queue::ON_DEMAND_LANGUAGES_PER_HOUR,
+            prefer: Preferences::default(),
         }
     }
 }
@@ -280,6 +285,34 @@ impl Config {
 #[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preferences_name_directions_or_fail_to_load() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "good.toml",
+                "[translation.prefer]\n\"de-en\" = \"opus-mt-de-en\"\n\"pt-BR>en\" = \"por-eng\"\n",
+            )?;
+            let config = Config::load(
+                Some(std::path::Path::new("good.toml")),
+                &Overrides::default(),
+            )
+            .map_err(|e| e.to_string())?;
+            let prefer = &config.translation.prefer;
+            let pair = pontis_translator::engine::LangPair::new;
+            assert_eq!(prefer.model_for(&pair("de", "en")), Some("opus-mt-de-en"));
+            assert_eq!(prefer.model_for(&pair("pt", "en")), Some("por-eng"));
+            assert_eq!(prefer.model_for(&pair("en", "de")), None);
+            jail.create_file("bad.toml", "[translation.prefer]\n\"pt-BR-en\" = \"x\"\n")?;
+            let error = Config::load(
+                Some(std::path::Path::new("bad.toml")),
+                &Overrides::default(),
+            )
+            .expect_err("an ambiguous direction");
+            assert!(error.to_string().contains("pt-BR-en"), "{error}");
+            Ok(())
+        });
+    }
 
     #[test]
     fn later_layers_win() {

@@ -198,7 +198,8 @@ pub fn spawn_workers(
         tracing::warn!(%problem, "translation model not loaded");
     }
     tracing::info!(engines = engines.len(), "translation worker starting");
-    let pipeline = Pipeline::new(Router::new(engines));
+    let pipeline =
+        Pipeline::new(Router::new(engines).with_preferences(config.translation.prefer.clone()));
     let handles = (0..threads.max(1))
         .map(|i| {
             let worker = Worker::new(
