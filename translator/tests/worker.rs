@@ -638,8 +638,14 @@ fn a_hanging_engine_is_timed_out_and_the_worker_goes_on(t: TestDb) {
     let db = &t.db;
     let (author, reader) = class(db);
     let admin = admin(db);
+    // Apertium's processes start before the clock runs: on a busy machine their start
+    // alone may take longer than the limit, and the limit is for a hanging engine.
+    let inner = apertium("eng-spa");
+    inner
+        .translate(&LangPair::new("en", "es"), &["Hello.".to_owned()])
+        .expect("Apertium starts");
     let hanging = Arc::new(Faulty {
-        inner: apertium("eng-spa"),
+        inner,
         trigger: "slow",
         fault: Fault::Hang(Duration::from_secs(5)),
     });
