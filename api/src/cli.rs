@@ -121,13 +121,18 @@ pub enum ModelsTask {
     /// engines and models, and the configured preferences.
     Routes,
     /// Install a model: a CTranslate2 model folder with its pontis-model.json, an
-    /// .argosmodel file or URL, or a package name (`en-de`) from the package index.
+    /// .argosmodel file or URL, a package name (`en-de`) from the package index, or a
+    /// CTranslate2 model repository on the Hugging Face Hub (`hf:ORG/NAME[@REVISION]`).
     Install {
         source: String,
-        /// The package index URL (also translation.package_index).
+        /// The package index URL (also translation.package_index; `none` for none).
         #[arg(long)]
         index: Option<String>,
     },
+    /// Remove an installed model.
+    Remove { name: String },
+    /// Check every installed model's files against their checksums, and that it loads.
+    Verify,
 }
 
 #[derive(Debug, Args)]
@@ -222,15 +227,69 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
             database,
         } => {
             let config = Config::load(cli.config.as_deref(), &database.overrides())?;
-            let installer = Installer::new(
-                &config.models_dir(),
-                index.or(config.translation.package_index.clone()),
-            );
+            let index = match index {
+                Some(url) => crate::config::package_index(&url),
+                None => config.translation.package_index(),
+            };
+            let installer = Installer::new(&config.models_dir(), index)
+                .with_hub(&config.translation.hub_url)
+                .with_progress(Arc::new(crate::progress::Downloads::default()));
             let manifest = installer
                 .install(&source)
                 .map_err(|e| StartError::Translation(e.to_string()))?;
             let pairs: Vec<String> = manifest.pairs().iter().map(ToString::to_string).collect();
             println!("installed {} ({})", manifest.name, pairs.join(" "));
+            Ok(())
+        }
+        Command::Models {
+            task: ModelsTask::Remove { name },
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            Installer::new(&config.models_dir(), None)
+                .remove(&name)
+                .map_err(|e| StartError::Translation(e.to_string()))?;
+            println!("removed {name}");
+            Ok(())
+        }
+        Command::Models {
+            task: ModelsTask::Verify,
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            let verified = Installer::new(&config.models_dir(), None)
+                .verify()
+                .map_err(|e| StartError::Translation(e.to_string()))?;
+            // Loading is the last check: a model whose files are intact may still not load
+            // (a CTranslate2 too old for it, a missing tokenizer).
+            let Installed {
+                problems: not_loaded,
+                ..
+            } = load_engines(&config)?;
+            let mut out = std::io::stdout().lock();
+            let mut failed = false;
+            for model in &verified {
+                let folder = format!("{}:", config.models_dir().join(&model.name).display());
+                let mut problems = model.problems.clone();
+                problems.extend(
+                    not_loaded
+                        .iter()
+                        .filter(|p| p.starts_with(&folder))
+                        .cloned(),
+                );
+                if problems.is_empty() {
+                    writeln!(out, "ok      {}", model.name)?;
+                }
+                for problem in &problems {
+                    writeln!(out, "FAILED  {}: {problem}", model.name)?;
+                }
+                failed |= !problems.is_empty();
+            }
+            if failed {
+                return Err(StartError::Translation(
+                    "some models failed verification".into(),
+                ));
+            }
             Ok(())
         }
         Command::Models {

@@ -103,14 +103,34 @@ pub struct Translation {
     pub threads: Option<usize>,
     /// Jobs leased at once; their sentences share engine batches.
     pub batch_jobs: i64,
-    /// A package index in Argos Translate's format, for `pontis models install NAME`.
-    pub package_index: Option<String>,
+    /// A package index in Argos Translate's format, for `pontis models install NAME`;
+    /// `none` for none.
+    pub package_index: String,
+    /// The Hugging Face Hub, or a server that answers as it does, for
+    /// `pontis models install hf:ORG/NAME`.
+    pub hub_url: String,
     /// New languages one reader may have translated on demand (`?lang=`) an hour; 0 means
     /// no limit. A language a space's members read costs nothing.
     pub on_demand_languages_per_hour: u32,
     /// The model to use for a direction when several connect it:
     /// `prefer = { "de-en" = "opus-mt-de-en", "pt-BR>en" = "por-eng" }`.
     pub prefer: Preferences,
+}
+
+/// The index the `argostranslate` package reads its packages from.
+pub const ARGOS_PACKAGE_INDEX: &str =
+    "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json";
+
+/// A configured package index: `none` (or empty) turns it off.
+pub fn package_index(setting: &str) -> Option<String> {
+    let setting = setting.trim();
+    (!setting.is_empty() && !setting.eq_ignore_ascii_case("none")).then(|| setting.to_owned())
+}
+
+impl Translation {
+    pub fn package_index(&self) -> Option<String> {
+        package_index(&self.package_index)
+    }
 }
 
 impl Default for Translation {
@@ -124,7 +144,8 @@ impl Default for Translation {
             compute_type: "int8".into(),
             threads: None,
             batch_jobs: 64,
-            package_index: None,
+            package_index: ARGOS_PACKAGE_INDEX.to_owned(),
+            hub_url: pontis_translator::hub::DEFAULT_HUB.to_owned(),
             on_demand_languages_per_hour:
                 pontis_models::translation::queue::ON_DEMAND_LANGUAGES_PER_HOUR,
             prefer: Preferences::default(),

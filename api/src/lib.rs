@@ -7,6 +7,7 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod pages;
+pub mod progress;
 pub mod rate_limit;
 pub mod routes;
 pub mod server;

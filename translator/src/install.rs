@@ -1,9 +1,12 @@
 //! `pontis models install SOURCE`: a CTranslate2 model folder with its manifest, an Argos
-//! Translate package (`.argosmodel`), or a package from an index in Argos Translate's
-//! format, by URL or by name (`en-de`). Downloads are checked against the size and
-//! SHA-256 the index gives; packages are unpacked into a hidden folder that is renamed
-//! into place only when complete, so no half-installed model is ever loaded.
+//! Translate package (`.argosmodel`), a package from an index in Argos Translate's
+//! format, by URL or by name (`en-de`), or a model repository on the Hugging Face Hub
+//! (`hf:ORG/NAME`, see `hub`). Downloads are checked against the size and SHA-256 the
+//! index or the Hub gives; everything is written into a hidden folder that is renamed into
+//! place only when complete, so no half-installed model is ever loaded. Also `remove` and
+//! `verify`.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::hub::{self, HubModel, TreeEntry};
 use crate::manifest::{Languages, MANIFEST_FILE, Manifest, ManifestEngine};
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +37,41 @@ pub enum InstallError {
     NoIndex(String),
     #[error("{0}")]
     Manifest(#[from] crate::manifest::ManifestError),
+    #[error("{0:?} is not a model name: `hf:ORG/NAME` or `hf:ORG/NAME@REVISION`")]
+    BadName(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error(
+        "cannot tell which languages {0} translates: it has no pontis-model.json, no \
+         language tokens and no OPUS-MT name; install a folder with a manifest instead"
+    )]
+    NoLanguages(String),
+    #[error("no installed model {0:?}")]
+    NotInstalled(String),
+}
+
+/// Hears how downloads go, to show progress; the library itself prints nothing.
+pub trait DownloadProgress: Send + Sync {
+    fn start(&self, file: &str, bytes: u64);
+    fn advance(&self, bytes: u64);
+    fn finish(&self, file: &str);
+}
+
+/// Shows nothing.
+pub struct Quiet;
+
+impl DownloadProgress for Quiet {
+    fn start(&self, _: &str, _: u64) {}
+    fn advance(&self, _: u64) {}
+    fn finish(&self, _: &str) {}
+}
+
+/// What `verify` found for one installed model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub name: String,
+    /// Empty when every file is as installed.
+    pub problems: Vec<String>,
 }
 
 /// One entry of an Argos Translate package index. `sha256` and `size` are Pontis's
@@ -59,7 +98,9 @@ struct ArgosMetadata {
 pub struct Installer {
     models_dir: PathBuf,
     index_url: Option<String>,
+    hub_url: String,
     unpacked_limit: u64,
+    progress: std::sync::Arc<dyn DownloadProgress>,
 }
 
 /// The most a package may unpack to: NLLB-200 3.3B, the largest model Pontis knows, is
@@ -71,8 +112,22 @@ impl Installer {
         Self {
             models_dir: models_dir.to_path_buf(),
             index_url,
+            hub_url: crate::hub::DEFAULT_HUB.to_owned(),
             unpacked_limit: UNPACKED_LIMIT,
+            progress: std::sync::Arc::new(Quiet),
         }
+    }
+
+    /// Where `hf:` names are looked up (default [`crate::hub::DEFAULT_HUB`]).
+    pub fn with_hub(mut self, url: &str) -> Self {
+        self.hub_url = url.trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// Tells `progress` how each download goes.
+    pub fn with_progress(mut self, progress: std::sync::Arc<dyn DownloadProgress>) -> Self {
+        self.progress = progress;
+        self
     }
 
     /// Refuses packages that unpack to more than `bytes` (default [`UNPACKED_LIMIT`]).
@@ -83,6 +138,9 @@ impl Installer {
 
     pub fn install(&self, source: &str) -> Result<Manifest, InstallError> {
         fs::create_dir_all(&self.models_dir)?;
+        if let Some(model) = HubModel::parse(source) {
+            return self.install_from_hub(&model?);
+        }
         let path = Path::new(source);
         if path.is_dir() {
             return self.install_folder(path);
@@ -125,6 +183,130 @@ impl Installer {
                 name: name.to_owned(),
                 index: self.index_url.clone().unwrap_or_default(),
             })
+    }
+
+    /// A CTranslate2 model repository on the Hub: its files listed, each downloaded into
+    /// the staging folder and checked; the staging folder is removed if anything fails.
+    fn install_from_hub(&self, model: &HubModel) -> Result<Manifest, InstallError> {
+        let listing_url = model.tree_url(&self.hub_url);
+        let listing = download(&listing_url, None, None)?;
+        let entries: Vec<TreeEntry> =
+            serde_json::from_slice(&listing).map_err(|e| InstallError::Download {
+                url: listing_url.clone(),
+                detail: format!("not a file listing: {e}"),
+            })?;
+        let files: Vec<&TreeEntry> = entries.iter().filter(|e| hub::wanted(e)).collect();
+        if !files.iter().any(|e| e.path == "model.bin") {
+            return Err(InstallError::BadPackage(format!(
+                "{} has no model.bin: not a CTranslate2 model",
+                model.repo
+            )));
+        }
+        let name = model.model_name();
+        let staging = self.staging(&name)?;
+        let fetched = (|| {
+            for entry in &files {
+                let (size, sha256) = entry.expected();
+                let url = model.file_url(&self.hub_url, &entry.path);
+                self.progress.start(&entry.path, size);
+                download_to(
+                    &url,
+                    &staging.join(&entry.path),
+                    size,
+                    sha256,
+                    &*self.progress,
+                )?;
+                self.progress.finish(&entry.path);
+            }
+            let languages = match Manifest::read(&staging) {
+                Ok(own) => own.languages,
+                Err(_) => hub::languages_of(&staging, &name)?,
+            };
+            // SentencePiece models serve as both sides' tokenizers, as Argos packages do.
+            let has_tokenizer =
+                staging.join("tokenizer.json").is_file() || staging.join("source.spm").is_file();
+            if !has_tokenizer
+                && let Some(spm) = files
+                    .iter()
+                    .find(|e| e.path.starts_with("sentencepiece") && e.path.ends_with(".model"))
+            {
+                fs::copy(staging.join(&spm.path), staging.join("source.spm"))?;
+                fs::copy(staging.join(&spm.path), staging.join("target.spm"))?;
+            }
+            Ok(Manifest {
+                name: name.clone(),
+                engine: ManifestEngine::Ctranslate2,
+                languages,
+                sha256: None,
+                files: BTreeMap::new(),
+            })
+        })();
+        match fetched {
+            Ok(manifest) => {
+                self.finish(staging, &manifest)?;
+                Manifest::read(&self.models_dir.join(&name)).map_err(InstallError::from)
+            }
+            Err(error) => {
+                let _ = fs::remove_dir_all(&staging);
+                Err(error)
+            }
+        }
+    }
+
+    /// Removes an installed model: it disappears at once (renamed aside, then deleted).
+    pub fn remove(&self, name: &str) -> Result<(), InstallError> {
+        let folder = self.models_dir.join(name);
+        let safe = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\']);
+        if !safe || !folder.join(MANIFEST_FILE).is_file() {
+            return Err(InstallError::NotInstalled(name.to_owned()));
+        }
+        let aside = self
+            .models_dir
+            .join(format!(".removing-{name}-{}", std::process::id()));
+        fs::rename(&folder, &aside)?;
+        fs::remove_dir_all(&aside)?;
+        Ok(())
+    }
+
+    /// Checks every installed model's files against the SHA-256 recorded at install.
+    pub fn verify(&self) -> Result<Vec<Verified>, InstallError> {
+        let mut folders: Vec<PathBuf> = match fs::read_dir(&self.models_dir) {
+            Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(e.into()),
+        };
+        folders.retain(|f| {
+            f.join(MANIFEST_FILE).is_file()
+                && f.file_name()
+                    .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        });
+        folders.sort();
+        let mut out = Vec::new();
+        for folder in folders {
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut problems = Vec::new();
+            match Manifest::read(&folder) {
+                Err(e) => problems.push(e.to_string()),
+                Ok(manifest) if manifest.files.is_empty() => {
+                    problems.push("installed without checksums: install it again".into());
+                }
+                Ok(manifest) => {
+                    for (file, expected) in &manifest.files {
+                        match sha256_of(&folder.join(file)) {
+                            Ok(got) if got.eq_ignore_ascii_case(expected) => {}
+                            Ok(got) => problems
+                                .push(format!("{file}: SHA-256 {got}, installed as {expected}")),
+                            Err(e) => problems.push(format!("{file}: {e}")),
+                        }
+                    }
+                }
+            }
+            out.push(Verified { name, problems });
+        }
+        Ok(out)
     }
 
     fn install_folder(&self, folder: &Path) -> Result<Manifest, InstallError> {
@@ -217,6 +399,7 @@ impl Installer {
                     .map_err(|e| InstallError::BadPackage(e.to_string()))?,
             },
             sha256: Some(sha256.unwrap_or_else(|| hex::encode(Sha256::digest(package)))),
+            files: BTreeMap::new(),
         };
         let staging = self.staging(&manifest.name)?;
         for (name, bytes) in files {
@@ -241,11 +424,20 @@ impl Installer {
         Ok(staging)
     }
 
-    /// Writes the manifest last, then renames the folder into place; a model being
-    /// replaced is moved aside first and removed after.
+    /// Records each file's SHA-256 and writes the manifest last, then renames the folder
+    /// into place; a model being replaced is moved aside first and removed after.
     fn finish(&self, staging: PathBuf, manifest: &Manifest) -> Result<(), InstallError> {
+        let mut manifest = manifest.clone();
+        manifest.files.clear();
+        for entry in fs::read_dir(&staging)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type()?.is_file() && name != MANIFEST_FILE {
+                manifest.files.insert(name, sha256_of(&entry.path())?);
+            }
+        }
         let mut file = fs::File::create(staging.join(MANIFEST_FILE))?;
-        file.write_all(&serde_json::to_vec_pretty(manifest).map_err(std::io::Error::other)?)?;
+        file.write_all(&serde_json::to_vec_pretty(&manifest).map_err(std::io::Error::other)?)?;
         file.sync_all()?;
         let target = self.models_dir.join(&manifest.name);
         let old = self.models_dir.join(format!(
@@ -265,12 +457,85 @@ impl Installer {
     }
 }
 
+fn sha256_of(path: &Path) -> std::io::Result<String> {
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut fs::File::open(path)?, &mut hasher)?;
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// Streams `url` into `path` (a model file may be gigabytes), checking its size and, when
+/// given, its SHA-256; a short or altered download is an error, and the file removed.
+fn download_to(
+    url: &str,
+    path: &Path,
+    size: u64,
+    sha256: Option<&str>,
+    progress: &dyn DownloadProgress,
+) -> Result<(), InstallError> {
+    let failed = |detail: String| InstallError::Download {
+        url: url.to_owned(),
+        detail,
+    };
+    let mut response = ureq::get(url).call().map_err(|e| match e {
+        ureq::Error::StatusCode(404) => InstallError::NotFound(url.to_owned()),
+        other => failed(other.to_string()),
+    })?;
+    let mut reader = response
+        .body_mut()
+        .with_config()
+        .limit(size.saturating_add(1))
+        .reader();
+    let mut out = fs::File::create(path)?;
+    let mut hasher = Sha256::new();
+    let mut written: u64 = 0;
+    let mut buffer = vec![0u8; 1 << 16];
+    let result = loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => break Ok(()),
+            Ok(n) => {
+                hasher.update(&buffer[..n]);
+                out.write_all(&buffer[..n])?;
+                written += n as u64;
+                progress.advance(n as u64);
+            }
+            Err(e) => break Err(failed(e.to_string())),
+        }
+    };
+    let checked = result.and_then(|()| {
+        if written != size {
+            return Err(InstallError::Mismatch {
+                what: "the download's size",
+                expected: size.to_string(),
+                got: written.to_string(),
+            });
+        }
+        let got = hex::encode(hasher.finalize());
+        match sha256 {
+            Some(expected) if !got.eq_ignore_ascii_case(expected) => Err(InstallError::Mismatch {
+                what: "the download's SHA-256",
+                expected: expected.to_owned(),
+                got,
+            }),
+            _ => Ok(()),
+        }
+    });
+    if checked.is_err() {
+        let _ = fs::remove_file(path);
+    } else {
+        out.sync_all()?;
+    }
+    checked
+}
+
 fn download(url: &str, size: Option<u64>, sha256: Option<&str>) -> Result<Vec<u8>, InstallError> {
     let failed = |detail: String| InstallError::Download {
         url: url.to_owned(),
         detail,
     };
-    let mut response = ureq::get(url).call().map_err(|e| failed(e.to_string()))?;
+    let mut response = ureq::get(url).call().map_err(|e| match e {
+        ureq::Error::StatusCode(404) => InstallError::NotFound(url.to_owned()),
+        other => failed(other.to_string()),
+    })?;
     let bytes = response
         .body_mut()
         .with_config()

@@ -8,6 +8,7 @@
 pub mod apertium;
 pub mod ct2;
 pub mod engine;
+pub mod hub;
 pub mod install;
 pub mod installed;
 #[cfg(feature = "database")]

@@ -18,6 +18,9 @@ pub struct Manifest {
     /// SHA-256 of the package it was installed from, when installed from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// SHA-256 of each file of the folder as installed, for `pontis models verify`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -283,3 +283,179 @@ fn packages_that_reach_outside_or_unpack_too_far_install_nothing() {
         .expect("a package within the limit installs");
     assert_eq!(manifest.name, "argos-en-de");
 }
+
+/// Changes a served repository's listing or files.
+type Alter = dyn Fn(&mut Vec<serde_json::Value>, &mut Vec<(String, Vec<u8>)>);
+
+/// A generated model folder served as a Hub repository `repo` would be: the file listing
+/// at the Hub's API address (model.bin as an LFS file with its SHA-256, the rest plain),
+/// each file at its resolve address; `alter` may change the listing or the bodies.
+fn hub_repository(folder: &Path, repo: &str, alter: &Alter) -> String {
+    let mut listing = Vec::new();
+    let mut files = Vec::new();
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("model folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "pontis-model.json")
+        .collect();
+    names.sort();
+    for name in names {
+        let body = std::fs::read(folder.join(&name)).expect("model file");
+        let mut entry =
+            serde_json::json!({"type": "file", "path": name, "size": body.len(), "oid": "0"});
+        if name == "model.bin" {
+            entry["lfs"] = serde_json::json!({
+                "oid": hex::encode(Sha256::digest(&body)), "size": body.len(), "pointerSize": 134
+            });
+        }
+        listing.push(entry);
+        files.push((format!("/{repo}/resolve/main/{name}"), body));
+    }
+    // What a real repository also holds, which a CTranslate2 model does not need: never
+    // fetched (this server does not have them).
+    listing.push(serde_json::json!({"type": "file", "path": "README.md", "size": 10}));
+    listing.push(serde_json::json!({"type": "file", "path": "onnx/model.onnx", "size": 10}));
+    listing.push(serde_json::json!({"type": "directory", "path": "onnx", "size": 0}));
+    alter(&mut listing, &mut files);
+    let listing = serde_json::to_vec(&listing).expect("listing");
+    files.push((
+        format!("/api/models/{repo}/tree/main?recursive=true"),
+        listing,
+    ));
+    // Room for requests of files `alter` took away, answered 404.
+    let requests = files.len() + 4;
+    serve(files, requests)
+}
+
+fn hidden_or_visible(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn installs_bilingual_and_multilingual_models_from_a_hub() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let models = work.path().join("models");
+    // An OPUS-MT conversion: the languages come from its name.
+    let opus = work.path().join("opus");
+    make_model(&opus, &["--from", "en", "--to", "de"]);
+    let hub = hub_repository(&opus, "school/opus-mt-en-de-ct2", &|_, _| {});
+    let manifest = Installer::new(&models, None)
+        .with_hub(&hub)
+        .install("hf:school/opus-mt-en-de-ct2")
+        .expect("install from the hub");
+    assert_eq!(manifest.name, "opus-mt-en-de-ct2");
+    assert_eq!(manifest.pairs(), [LangPair::new("en", "de")]);
+    assert!(manifest.files.contains_key("model.bin"), "{manifest:?}");
+    assert!(!models.join("opus-mt-en-de-ct2/README.md").exists());
+    // A multilingual model: the languages come from its language tokens.
+    let m2m = work.path().join("m2m");
+    make_model(&m2m, &["--multilingual", "en,de,es"]);
+    let hub = hub_repository(&m2m, "school/m2m-small-ct2", &|_, _| {});
+    let manifest = Installer::new(&models, None)
+        .with_hub(&hub)
+        .install("hf:school/m2m-small-ct2")
+        .expect("install from the hub");
+    assert_eq!(manifest.pairs().len(), 6, "{manifest:?}");
+    let installed = load_engines(&models, None, &ct2_settings());
+    assert!(installed.problems.is_empty(), "{:?}", installed.problems);
+    assert_eq!(installed.engines.len(), 2);
+    let verified = Installer::new(&models, None).verify().expect("verify");
+    assert!(
+        verified.iter().all(|v| v.problems.is_empty()) && verified.len() == 2,
+        "{verified:?}"
+    );
+    assert_eq!(hidden_or_visible(&models).len(), 2, "no leftovers");
+
+    // A changed file is found; removing takes the model away.
+    let bin = models.join("opus-mt-en-de-ct2/model.bin");
+    let mut bytes = std::fs::read(&bin).expect("model.bin");
+    bytes[100] ^= 0xff;
+    std::fs::write(&bin, bytes).expect("alter model.bin");
+    let verified = Installer::new(&models, None).verify().expect("verify");
+    let altered = verified
+        .iter()
+        .find(|v| v.name == "opus-mt-en-de-ct2")
+        .expect("listed");
+    assert!(
+        altered.problems.iter().any(|p| p.contains("model.bin")),
+        "{verified:?}"
+    );
+    Installer::new(&models, None)
+        .remove("opus-mt-en-de-ct2")
+        .expect("remove");
+    assert_eq!(visible_folders(&models), ["m2m-small-ct2"]);
+    for unknown in ["opus-mt-en-de-ct2", "../models", ".hidden", ""] {
+        assert!(
+            Installer::new(&models, None).remove(unknown).is_err(),
+            "{unknown:?}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_hub_download_installs_nothing() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let models = work.path().join("models");
+    let opus = work.path().join("opus");
+    make_model(&opus, &["--from", "en", "--to", "de"]);
+    let repo = "school/opus-mt-en-de-ct2";
+    let cases: Vec<(&str, Box<Alter>, &str)> = vec![
+        (
+            "checksum mismatch",
+            Box::new(|listing, _| {
+                for entry in listing.iter_mut().filter(|e| e["path"] == "model.bin") {
+                    entry["lfs"]["oid"] = "0".repeat(64).into();
+                }
+            }),
+            "SHA-256",
+        ),
+        (
+            "truncated download",
+            Box::new(|_, files| {
+                for (_, body) in files.iter_mut().filter(|(p, _)| p.ends_with("/model.bin")) {
+                    body.truncate(body.len() / 2);
+                }
+            }),
+            "size",
+        ),
+        (
+            "missing file",
+            Box::new(|_, files| files.retain(|(p, _)| !p.ends_with("/tokenizer.json"))),
+            "not found",
+        ),
+    ];
+    for (case, alter, says) in cases {
+        let hub = hub_repository(&opus, repo, &*alter);
+        let error = Installer::new(&models, None)
+            .with_hub(&hub)
+            .install(&format!("hf:{repo}"))
+            .expect_err(case);
+        assert!(error.to_string().contains(says), "{case}: {error}");
+        assert!(
+            hidden_or_visible(&models).is_empty(),
+            "{case}: nothing half-installed: {:?}",
+            hidden_or_visible(&models)
+        );
+    }
+    let hub = hub_repository(&opus, repo, &|_, _| {});
+    let unknown = Installer::new(&models, None)
+        .with_hub(&hub)
+        .install("hf:school/no-such-model")
+        .expect_err("an unknown repository");
+    assert!(unknown.to_string().contains("not found"), "{unknown}");
+    // A model without language tokens or an OPUS-MT name cannot say what it translates.
+    let hub = hub_repository(&opus, "school/mystery-ct2", &|_, _| {});
+    let mystery = Installer::new(&models, None)
+        .with_hub(&hub)
+        .install("hf:school/mystery-ct2")
+        .expect_err("no languages");
+    assert!(mystery.to_string().contains("which languages"), "{mystery}");
+    assert!(hidden_or_visible(&models).is_empty());
+}
