@@ -168,20 +168,63 @@ fn start_indexer(
 /// A stop switch and the worker threads that watch it.
 pub type Workers = (Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>);
 
-/// The in-process translation workers, stopped when the server stops.
-fn start_workers(config: &Config, db: &Db) -> Result<Workers, StartError> {
+/// The in-process translation workers, stopped when the server stops, and the pipeline
+/// they share (none when the worker is off).
+fn start_workers(config: &Config, db: &Db) -> Result<(Workers, Option<Pipeline>), StartError> {
     if !config.translation.worker {
-        return Ok((Arc::new(AtomicBool::new(false)), Vec::new()));
+        return Ok(((Arc::new(AtomicBool::new(false)), Vec::new()), None));
     }
     let jobs: Arc<dyn JobSource> = Arc::new(DbJobs::new(db.clone()));
     let lease_for = WorkerSettings::default().lease_for;
     let (workers, pipeline) =
         spawn_workers(config, jobs, config.translation.worker_threads, lease_for)?;
-    // Readers may ask for what these engines reach; the announcement replaces the one
-    // this machine's server made at its last start.
+    announce_routes(db, &pipeline)?;
+    Ok((workers, Some(pipeline)))
+}
+
+/// Readers may ask for what these engines reach; the announcement replaces the one this
+/// machine's server made before.
+fn announce_routes(db: &Db, pipeline: &Pipeline) -> Result<(), StartError> {
     let pairs = pipeline.router().route_forms();
     routes::announce(db, &format!("server:{}", hostname()), &pairs, None)?;
-    Ok(workers)
+    Ok(())
+}
+
+/// Loads the installed engines again (after `pontis models install` or `remove`) and
+/// swaps them in: batches in flight finish on the engines they started with.
+pub fn reload_engines(config: &Config, db: &Db, pipeline: &Pipeline) -> Result<usize, StartError> {
+    let Installed { engines, problems } = load_engines(config)?;
+    for problem in &problems {
+        tracing::warn!(%problem, "translation model not loaded");
+    }
+    let count = engines.len();
+    pipeline
+        .replace_router(Router::new(engines).with_preferences(config.translation.prefer.clone()));
+    announce_routes(db, pipeline)?;
+    Ok(count)
+}
+
+/// Reloads the engines on SIGHUP, as daemons reread their configuration.
+#[cfg(unix)]
+fn reload_on_hangup(config: Config, db: Db, pipeline: Pipeline) {
+    use actix_web::rt::signal::unix::{SignalKind, signal};
+    actix_web::rt::spawn(async move {
+        let mut hangups = match signal(SignalKind::hangup()) {
+            Ok(hangups) => hangups,
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGHUP: models load at start only");
+                return;
+            }
+        };
+        while hangups.recv().await.is_some() {
+            let (config, db, pipeline) = (config.clone(), db.clone(), pipeline.clone());
+            match actix_web::web::block(move || reload_engines(&config, &db, &pipeline)).await {
+                Ok(Ok(engines)) => tracing::info!(engines, "translation engines reloaded"),
+                Ok(Err(error)) => tracing::error!(%error, "reloading the engines failed"),
+                Err(error) => tracing::error!(%error, "reloading the engines failed"),
+            }
+        }
+    });
 }
 
 /// Worker threads over the installed engines, each leasing from `jobs`; with the pipeline
@@ -233,9 +276,14 @@ pub fn serve(config: Config) -> Result<(), StartError> {
     let db = Db::open(&url, config.database_pool_size)?;
     let search = open_search(&config)?;
     let (stop_indexer, indexer) = start_indexer(&config, &db, &search)?;
-    let (stop_workers, workers) = start_workers(&config, &db)?;
+    let ((stop_workers, workers), pipeline) = start_workers(&config, &db)?;
+    let reload = pipeline.map(|pipeline| (config.clone(), db.clone(), pipeline));
     let state = Data::new(state(&config, db, search)?);
     actix_web::rt::System::new().block_on(async move {
+        #[cfg(unix)]
+        if let Some((config, db, pipeline)) = reload {
+            reload_on_hangup(config, db, pipeline);
+        }
         let mut server = HttpServer::new(move || crate::app::app(state.clone()));
         if let Some(workers) = config.http_workers {
             server = server.workers(workers);

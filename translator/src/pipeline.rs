@@ -2,6 +2,7 @@
 //! missing through the route in one batch per hop, and put the texts back together.
 
 use std::collections::HashMap;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use sha2::{Digest, Sha256};
 
@@ -61,22 +62,35 @@ pub struct Translated {
     pub engine_segments: usize,
 }
 
+/// The engines' routes, shared by the workers of one process; `replace_router` swaps in
+/// newly installed engines while they run.
 #[derive(Clone)]
 pub struct Pipeline {
-    router: Router,
+    router: Arc<RwLock<Arc<Router>>>,
 }
 
 impl Pipeline {
     pub fn new(router: Router) -> Self {
-        Self { router }
+        Self {
+            router: Arc::new(RwLock::new(Arc::new(router))),
+        }
     }
 
-    pub fn router(&self) -> &Router {
-        &self.router
+    /// The routes as they are now. A batch routes once, at its start, and finishes on
+    /// those engines even if they are replaced meanwhile.
+    pub fn router(&self) -> Arc<Router> {
+        let current = self.router.read().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(&current)
+    }
+
+    /// Swaps in another set of engines (models installed or removed): later batches use
+    /// them; the old engines are dropped when the last batch using them ends.
+    pub fn replace_router(&self, router: Router) {
+        *self.router.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(router);
     }
 
     pub fn route(&self, from: &str, to: &str) -> Result<Route, PipelineError> {
-        self.router
+        self.router()
             .route(from, to)
             .ok_or_else(|| PipelineError::Unreachable {
                 from: from.to_owned(),

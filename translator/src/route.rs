@@ -3,7 +3,7 @@
 //! as many hops, the school's preferred models, then CTranslate2 over Apertium.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use pontis_types::lang::{same_language, translation_target};
 
@@ -137,6 +137,8 @@ impl From<Preferences> for BTreeMap<String, String> {
 pub struct Router {
     engines: Vec<Arc<dyn Engine>>,
     preferences: Preferences,
+    /// `reachable_pairs`, worked out once: every lease declares them.
+    reachable: OnceLock<Vec<(LangPair, Route)>>,
 }
 
 impl Router {
@@ -144,12 +146,14 @@ impl Router {
         Self {
             engines,
             preferences: Preferences::default(),
+            reachable: OnceLock::new(),
         }
     }
 
     /// Routes prefer these models for their directions.
     pub fn with_preferences(mut self, preferences: Preferences) -> Self {
         self.preferences = preferences;
+        self.reachable = OnceLock::new();
         self
     }
 
@@ -245,7 +249,14 @@ impl Router {
         forms
     }
 
+    /// Every pair of languages some route connects, with its route.
     pub fn reachable_pairs(&self) -> Vec<(LangPair, Route)> {
+        self.reachable
+            .get_or_init(|| self.find_reachable_pairs())
+            .clone()
+    }
+
+    fn find_reachable_pairs(&self) -> Vec<(LangPair, Route)> {
         let mut languages: Vec<String> = self
             .steps()
             .iter()

@@ -81,25 +81,27 @@ pub struct Worker {
     settings: WorkerSettings,
     /// The ids of the batch being worked, for the log when a batch panics.
     in_hand: Mutex<Vec<i64>>,
-    /// The pairs the engines reach, declared with each lease.
-    pairs: Vec<LangPair>,
 }
 
 impl Worker {
     pub fn new(pipeline: Pipeline, source: Arc<dyn JobSource>, settings: WorkerSettings) -> Self {
-        let pairs = pipeline
-            .router()
-            .reachable_pairs()
-            .into_iter()
-            .map(|(pair, _)| pair)
-            .collect();
         Self {
             pipeline,
             source,
             settings,
             in_hand: Mutex::new(Vec::new()),
-            pairs,
         }
+    }
+
+    /// The pairs the engines reach now, declared with each lease: after models are
+    /// installed, the next lease asks for their pairs too.
+    fn pairs(&self) -> Vec<LangPair> {
+        self.pipeline
+            .router()
+            .reachable_pairs()
+            .into_iter()
+            .map(|(pair, _)| pair)
+            .collect()
     }
 
     /// Leases one batch and works it; returns how many jobs it handled.
@@ -139,7 +141,7 @@ impl Worker {
             &self.settings.name,
             self.settings.batch_jobs,
             self.settings.lease_for,
-            &self.pairs,
+            &self.pairs(),
         )
     }
 

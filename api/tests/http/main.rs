@@ -12,6 +12,7 @@ mod moderation;
 mod pages;
 mod posts;
 mod proxies;
+mod reload;
 mod routes;
 mod search;
 mod spaces;
