@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use pontis_models::accounts::{self, NewUser};
 use pontis_models::{DatabaseUrl, Db};
 use pontis_search::Indexer;
+use pontis_translator::coverage;
 use pontis_translator::install::Installer;
 use pontis_translator::installed::Installed;
 use pontis_translator::pipeline::Pipeline;
@@ -129,6 +130,9 @@ pub enum ModelsTask {
         #[arg(long)]
         index: Option<String>,
     },
+    /// The languages members read that no route reaches yet, and for each the index's
+    /// packages that would give it one.
+    Suggest,
     /// Remove an installed model.
     Remove { name: String },
     /// Check every installed model's files against their checksums, and that it loads.
@@ -239,6 +243,55 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
                 .map_err(|e| StartError::Translation(e.to_string()))?;
             let pairs: Vec<String> = manifest.pairs().iter().map(ToString::to_string).collect();
             println!("installed {} ({})", manifest.name, pairs.join(" "));
+            Ok(())
+        }
+        Command::Models {
+            task: ModelsTask::Suggest,
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            let db = Db::open(&DatabaseUrl::parse(&config.database_url())?, 1)?;
+            let languages = accounts::languages_read(&db)?;
+            let Installed { engines, .. } = pontis_translator::installed::list_engines(
+                &config.models_dir(),
+                crate::server::apertium_modes_dir(&config),
+            );
+            let router = Router::new(engines).with_preferences(config.translation.prefer.clone());
+            let gaps = coverage::gaps(&router, &languages);
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "languages members read: {}", languages.join(" "))?;
+            if gaps.is_empty() {
+                writeln!(out, "every one reaches every other")?;
+                return Ok(());
+            }
+            // The index is asked once; without it the gaps are still worth knowing.
+            let index = match config.translation.package_index() {
+                Some(url) => Installer::new(&config.models_dir(), Some(url.clone()))
+                    .index()
+                    .map_err(|e| writeln!(out, "(package index {url} unavailable: {e})"))
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
+            writeln!(out, "not reached yet:")?;
+            for gap in &gaps {
+                writeln!(
+                    out,
+                    "  {} from {}",
+                    gap.language,
+                    gap.unreached_from.join(", ")
+                )?;
+                for (package, reached) in coverage::packages_for(&router, gap, &index, 3) {
+                    writeln!(
+                        out,
+                        "    pontis models install {package}   (reaches it from {reached} of them)"
+                    )?;
+                }
+            }
+            writeln!(
+                out,
+                "or a CTranslate2 model from the Hugging Face Hub: pontis models install \
+                 hf:ORG/NAME (an NLLB-200 or M2M-100 conversion covers many languages at once)"
+            )?;
             Ok(())
         }
         Command::Models {

@@ -76,6 +76,7 @@ pub fn state(
         },
         models_dir: config.models_dir(),
         apertium_modes_dir: apertium_modes_dir(config).map(Path::to_path_buf),
+        translation_preferences: config.translation.prefer.clone(),
     })
 }
 
@@ -94,7 +95,7 @@ pub fn load_engines(config: &Config) -> Result<Installed, StartError> {
 }
 
 /// Apertium's modes folder; an empty setting turns Apertium off.
-fn apertium_modes_dir(config: &Config) -> Option<&Path> {
+pub(crate) fn apertium_modes_dir(config: &Config) -> Option<&Path> {
     let dir = &config.translation.apertium_modes_dir;
     (!dir.as_os_str().is_empty()).then_some(dir.as_path())
 }

@@ -30,6 +30,8 @@ pub struct AppState {
     /// Where translation models are installed, and Apertium's modes, for the admin pages.
     pub models_dir: PathBuf,
     pub apertium_modes_dir: Option<PathBuf>,
+    /// `translation.prefer`, so the models page shows the routes the workers take.
+    pub translation_preferences: pontis_translator::route::Preferences,
 }
 
 impl AppState {

@@ -482,6 +482,23 @@ pub fn languages_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<String
         .load(conn)?)
 }
 
+/// Every language some user reads, the most read first: what the instance's engines
+/// should connect (`pontis models suggest`, the administrator's models page).
+pub fn languages_read(db: &Db) -> Result<Vec<String>> {
+    db.read(|conn| {
+        let all: Vec<String> = user_languages::table
+            .select(user_languages::lang)
+            .load(conn)?;
+        let mut counted: std::collections::BTreeMap<String, usize> = Default::default();
+        for lang in all {
+            *counted.entry(lang).or_default() += 1;
+        }
+        let mut languages: Vec<(String, usize)> = counted.into_iter().collect();
+        languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(languages.into_iter().map(|(lang, _)| lang).collect())
+    })
+}
+
 pub fn user_view(conn: &mut AnyConnection, user_id: i64) -> Result<UserView> {
     let user = users::table
         .find(user_id)

@@ -6,6 +6,7 @@
 //! `pontis-types`).
 
 pub mod apertium;
+pub mod coverage;
 pub mod ct2;
 pub mod engine;
 pub mod hub;

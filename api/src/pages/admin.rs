@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use actix_web::web::Form;
-use pontis_models::{Error, translation, workers};
-use pontis_translator::Engine;
-use pontis_translator::apertium;
-use pontis_translator::manifest::{MANIFEST_FILE, Manifest, ManifestEngine};
+use pontis_models::{Error, accounts, translation, workers};
+use pontis_translator::coverage;
+use pontis_translator::installed::{self, Installed};
+use pontis_translator::route::Router;
 use pontis_types::limits;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -63,46 +63,53 @@ pub async fn models(page: Page) -> PageResult {
     if !page.viewer()?.user.is_admin {
         return Err(Error::PermissionDenied.into());
     }
+    let languages = page.run(accounts::languages_read).await?;
     let models_dir = page.state.models_dir.clone();
     let apertium_dir = page.state.apertium_modes_dir.clone();
-    let (rows, problems) =
-        actix_web::web::block(move || installed_models(&models_dir, apertium_dir.as_deref()))
-            .await
-            .map_err(|e| Error::Internal(format!("blocking task: {e}")))?;
+    let preferences = page.state.translation_preferences.clone();
+    let (rows, problems, matrix, gaps) = actix_web::web::block(move || {
+        let (rows, problems, router) = installed_models(&models_dir, apertium_dir.as_deref());
+        let router = router.with_preferences(preferences);
+        let gaps = coverage::gaps(&router, &languages);
+        // One row per language, with a cell for itself where the row meets its column.
+        let table: Vec<serde_json::Value> = coverage::matrix(&router, &languages)
+            .into_iter()
+            .zip(&languages)
+            .enumerate()
+            .map(|(i, (cells, from))| {
+                let mut cells: Vec<serde_json::Value> = cells.iter().map(|c| json!(c)).collect();
+                cells.insert(i, json!({"same": true}));
+                json!({"from": from, "cells": cells})
+            })
+            .collect();
+        (
+            rows,
+            problems,
+            json!({"languages": languages, "rows": table}),
+            gaps,
+        )
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("blocking task: {e}")))?;
     page.render(
         "admin_models.html",
-        json!({"tab": "models", "models": rows, "problems": problems}),
+        json!({"tab": "models", "models": rows, "problems": problems,
+               "matrix": matrix, "gaps": gaps}),
     )
 }
 
 fn installed_models(
     models_dir: &Path,
     apertium_dir: Option<&Path>,
-) -> (Vec<ModelRow>, Vec<String>) {
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    let mut folders: Vec<_> = std::fs::read_dir(models_dir)
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    folders.sort();
-    for folder in folders.iter().filter(|f| f.join(MANIFEST_FILE).is_file()) {
-        match Manifest::read(folder) {
-            Ok(manifest) => rows.push(ModelRow {
-                engine: match manifest.engine {
-                    ManifestEngine::Ctranslate2 => "ctranslate2",
-                },
-                pairs: manifest.pairs().iter().map(ToString::to_string).collect(),
-                name: manifest.name,
-            }),
-            Err(e) => problems.push(e.to_string()),
-        }
-    }
-    for engine in apertium_dir.map(apertium::discover).unwrap_or_default() {
-        rows.push(ModelRow {
-            engine: "apertium",
+) -> (Vec<ModelRow>, Vec<String>, Router) {
+    let Installed { engines, problems } = installed::list_engines(models_dir, apertium_dir);
+    let rows = engines
+        .iter()
+        .map(|engine| ModelRow {
+            engine: engine.kind().as_str(),
             name: engine.model().to_owned(),
             pairs: engine.pairs().iter().map(ToString::to_string).collect(),
-        });
-    }
-    (rows, problems)
+        })
+        .collect();
+    (rows, problems, Router::new(engines))
 }

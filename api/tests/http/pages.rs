@@ -880,8 +880,43 @@ async fn posts_are_sanitized(backend: Backend) {
     assert!(!title.contains("<script>alert"));
 }
 
+/// The administrator sees, for the languages members read, how each reaches each other
+/// through the installed engines, and which are not reached yet.
+async fn the_models_page_shows_routes_between_the_members_languages(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    for (handle, language) in [
+        ("ana", "es"),
+        ("camille", "fr"),
+        ("dieter", "de"),
+        ("yuki", "ja"),
+    ] {
+        app.register(handle, &[language]).await;
+    }
+    let page = get(&app, "/admin/models", Some(&admin)).await.expect(200);
+    let matrix = &page[page.find("route-matrix").expect("the route matrix")..];
+    // English → Spanish directly through Apertium; French → English through a pivot.
+    assert!(
+        matrix.contains("title=\"apertium: eng-spa\" data-hops=\"1\""),
+        "{matrix}"
+    );
+    assert!(matrix.contains("data-hops=\"2\""), "{matrix}");
+    assert!(matrix.contains("data-hops=\"0\""), "{matrix}");
+    // No engine knows German or Japanese: they reach no one, and no one reaches them.
+    let gaps = &matrix[matrix.find("Not reachable yet").expect("the gaps")..];
+    for gap in [
+        "<li>German, from en, es, fr, ja</li>",
+        "<li>Japanese, from de, en, es, fr</li>",
+        "<li>Spanish, from de, ja</li>",
+    ] {
+        assert!(gaps.contains(gap), "{gap} in {gaps}");
+    }
+    assert!(gaps.contains("pontis models suggest"), "{gaps}");
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    the_models_page_shows_routes_between_the_members_languages,
     every_page_renders_in_every_language,
     each_page_shows_its_users_view,
     anonymous_visitors_are_sent_to_log_in,

@@ -226,6 +226,11 @@ admin-model-engine = المحرك
 admin-model-name = النموذج
 admin-models-empty = لا يوجد نموذج ترجمة مثبت.
 admin-models-problems = نماذج تعذّر تحميلها
+admin-models-routes = المسارات بين اللغات التي يقرأ بها أعضاؤك
+admin-models-routes-help = تبيّن كل خانة عدد المحركات التي يمرّ بها منشور بلغة الصف ليصل إلى قارئ لغة العمود: 1 مباشرة، 2 أو 3 عبر لغات أخرى؛ — حيث لا يصل شيء بعد.
+admin-models-gaps = لا مسار بعد
+admin-models-gap = { $language }، من { $sources }
+admin-models-suggest = لمعرفة الحزم التي تسدّ هذه الثغرات، شغّل:
 
 search-title = بحث
 search-label = ابحث في المنشورات بكل اللغات

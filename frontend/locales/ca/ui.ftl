@@ -218,6 +218,11 @@ admin-model-engine = Motor
 admin-model-name = Model
 admin-models-empty = No hi ha cap model de traducció instal·lat.
 admin-models-problems = Models que no s’han pogut carregar
+admin-models-routes = Rutes entre les llengües que llegeixen els teus membres
+admin-models-routes-help = Cada cel·la indica per quants motors passa una publicació en la llengua de la fila fins a un lector de la de la columna: 1 directament, 2 o 3 a través d’altres llengües; — on encara no hi arriba res.
+admin-models-gaps = Encara sense ruta
+admin-models-gap = { $language }, des de { $sources }
+admin-models-suggest = Per veure els paquets que tancarien aquests buits, executa:
 
 search-title = Cerca
 search-label = Cerca missatges en totes les llengües

@@ -218,6 +218,11 @@ admin-model-engine = Engine
 admin-model-name = Modell
 admin-models-empty = Kein Übersetzungsmodell installiert.
 admin-models-problems = Modelle, die nicht geladen werden konnten
+admin-models-routes = Wege zwischen den Sprachen, die eure Mitglieder lesen
+admin-models-routes-help = Jede Zelle sagt, durch wie viele Engines ein Beitrag in der Sprache der Zeile zu Lesenden der Spalte gelangt: 1 direkt, 2 oder 3 über andere Sprachen; — wo noch nichts ankommt.
+admin-models-gaps = Noch nicht erreichbar
+admin-models-gap = { $language }, aus { $sources }
+admin-models-suggest = Welche Pakete diese Lücken schließen würden, zeigt:
 
 search-title = Suche
 search-label = Beiträge in allen Sprachen durchsuchen

@@ -221,6 +221,11 @@ admin-model-engine = Engine
 admin-model-name = Model
 admin-models-empty = No translation model is installed.
 admin-models-problems = Models that failed to load
+admin-models-routes = Routes between the languages your members read
+admin-models-routes-help = Each cell says through how many engines a post in the row’s language reaches a reader of the column’s: 1 directly, 2 or 3 through other languages; — where nothing reaches yet.
+admin-models-gaps = Not reachable yet
+admin-models-gap = { $language }, from { $sources }
+admin-models-suggest = To see the packages that would close these gaps, run:
 
 search-title = Search
 search-label = Search posts in every language

@@ -218,6 +218,11 @@ admin-model-engine = Motor
 admin-model-name = Modelo
 admin-models-empty = No hay ningún modelo de traducción instalado.
 admin-models-problems = Modelos que no se pudieron cargar
+admin-models-routes = Rutas entre los idiomas que leen tus miembros
+admin-models-routes-help = Cada celda indica por cuántos motores pasa una publicación en el idioma de la fila hasta un lector del de la columna: 1 directamente, 2 o 3 a través de otros idiomas; — donde aún no llega nada.
+admin-models-gaps = Aún sin ruta
+admin-models-gap = { $language }, desde { $sources }
+admin-models-suggest = Para ver los paquetes que cerrarían estos huecos, ejecuta:
 
 search-title = Buscar
 search-label = Buscar publicaciones en todos los idiomas

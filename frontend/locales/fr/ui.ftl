@@ -218,6 +218,11 @@ admin-model-engine = Moteur
 admin-model-name = Modèle
 admin-models-empty = Aucun modèle de traduction n’est installé.
 admin-models-problems = Modèles qui n’ont pas pu être chargés
+admin-models-routes = Routes entre les langues que lisent vos membres
+admin-models-routes-help = Chaque case indique par combien de moteurs passe un message dans la langue de la ligne pour atteindre un lecteur de celle de la colonne : 1 directement, 2 ou 3 par d’autres langues ; — là où rien n’arrive encore.
+admin-models-gaps = Pas encore atteintes
+admin-models-gap = { $language }, depuis { $sources }
+admin-models-suggest = Pour voir les paquets qui combleraient ces manques, lancez :
 
 search-title = Recherche
 search-label = Rechercher des messages dans toutes les langues

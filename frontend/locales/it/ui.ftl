@@ -218,6 +218,11 @@ admin-model-engine = Motore
 admin-model-name = Modello
 admin-models-empty = Nessun modello di traduzione installato.
 admin-models-problems = Modelli che non è stato possibile caricare
+admin-models-routes = Percorsi tra le lingue che leggono i tuoi membri
+admin-models-routes-help = Ogni cella dice attraverso quanti motori un post nella lingua della riga raggiunge chi legge quella della colonna: 1 direttamente, 2 o 3 attraverso altre lingue; — dove ancora non arriva nulla.
+admin-models-gaps = Non ancora raggiungibili
+admin-models-gap = { $language }, da { $sources }
+admin-models-suggest = Per vedere i pacchetti che colmerebbero queste lacune, esegui:
 
 search-title = Cerca
 search-label = Cerca i messaggi in tutte le lingue

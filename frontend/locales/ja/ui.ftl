@@ -195,6 +195,11 @@ admin-model-engine = エンジン
 admin-model-name = モデル
 admin-models-empty = 翻訳モデルはインストールされていません。
 admin-models-problems = 読み込めなかったモデル
+admin-models-routes = メンバーが読む言語どうしの翻訳経路
+admin-models-routes-help = 各セルは、行の言語の投稿が列の言語の読者に届くまでに通るエンジンの数です。1 は直接、2 か 3 は他の言語を経由、— はまだ届かないことを表します。
+admin-models-gaps = まだ届かない言語
+admin-models-gap = { $language }（{ $sources } から）
+admin-models-suggest = この不足を埋めるパッケージを見るには、次を実行してください:
 
 search-title = 検索
 search-label = すべての言語の投稿を検索

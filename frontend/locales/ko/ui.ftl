@@ -195,6 +195,11 @@ admin-model-engine = 엔진
 admin-model-name = 모델
 admin-models-empty = 설치된 번역 모델이 없습니다.
 admin-models-problems = 불러오지 못한 모델
+admin-models-routes = 구성원이 읽는 언어 사이의 번역 경로
+admin-models-routes-help = 각 칸은 행 언어로 쓴 글이 열 언어의 독자에게 닿기까지 거치는 엔진 수입니다. 1은 직접, 2나 3은 다른 언어를 거쳐서, —는 아직 닿지 않음을 뜻합니다.
+admin-models-gaps = 아직 닿지 않는 언어
+admin-models-gap = { $language } ({ $sources }에서)
+admin-models-suggest = 이 빈틈을 메울 패키지를 보려면 다음을 실행하세요:
 
 search-title = 검색
 search-label = 모든 언어의 게시물 검색

@@ -218,6 +218,11 @@ admin-model-engine = Mecanismo
 admin-model-name = Modelo
 admin-models-empty = Nenhum modelo de tradução instalado.
 admin-models-problems = Modelos que não puderam ser carregados
+admin-models-routes = Rotas entre os idiomas que seus membros leem
+admin-models-routes-help = Cada célula diz por quantos motores uma postagem no idioma da linha chega a quem lê o da coluna: 1 diretamente, 2 ou 3 por outros idiomas; — onde nada chega ainda.
+admin-models-gaps = Ainda sem rota
+admin-models-gap = { $language }, a partir de { $sources }
+admin-models-suggest = Para ver os pacotes que fechariam essas lacunas, execute:
 
 search-title = Busca
 search-label = Buscar publicações em todos os idiomas

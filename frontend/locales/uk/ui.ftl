@@ -222,6 +222,11 @@ admin-model-engine = Рушій
 admin-model-name = Модель
 admin-models-empty = Жодної моделі перекладу не встановлено.
 admin-models-problems = Моделі, які не вдалося завантажити
+admin-models-routes = Маршрути між мовами, якими читають ваші учасники
+admin-models-routes-help = Кожна клітинка показує, через скільки рушіїв допис мовою рядка доходить до читача мови стовпця: 1 — напряму, 2 або 3 — через інші мови; — там, куди ще нічого не доходить.
+admin-models-gaps = Поки що недосяжні
+admin-models-gap = { $language }, з { $sources }
+admin-models-suggest = Щоб побачити пакети, які закриють ці прогалини, виконайте:
 
 search-title = Пошук
 search-label = Шукати дописи всіма мовами

@@ -195,6 +195,11 @@ admin-model-engine = 引擎
 admin-model-name = 模型
 admin-models-empty = 尚未安装翻译模型。
 admin-models-problems = 加载失败的模型
+admin-models-routes = 成员所读语言之间的翻译路径
+admin-models-routes-help = 每个格子表示一行所用语言的帖子经过几个引擎到达该列语言的读者：1 为直接，2 或 3 为经由其他语言；— 表示尚无路径。
+admin-models-gaps = 尚无路径
+admin-models-gap = { $language }（来自 { $sources }）
+admin-models-suggest = 要查看能补上这些空缺的软件包，请运行：
 
 search-title = 搜索
 search-label = 搜索所有语言的帖子
