@@ -5,6 +5,7 @@ mod common;
 mod accounts;
 mod concurrency;
 mod contract;
+mod contract_fuzz;
 mod forum_flow;
 mod membership;
 mod moderation;
