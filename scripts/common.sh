@@ -59,13 +59,13 @@ require_rust_checks() {
     done
 }
 
-# A Python environment outside the clone with the packages that generate test and
-# benchmark models (translator/testdata/requirements.txt). Prints its python. It runs in
-# a command substitution, where `set -e` does not apply: every step checks itself, and
-# the stamp that marks the environment good is written only once all of them succeeded.
+# A Python environment outside the clone with the packages the tests use: those that
+# generate test and benchmark models, and schemathesis (scripts/requirements.txt). Prints
+# its python. It runs in a command substitution, where `set -e` does not apply: every
+# step checks itself, and the stamp that marks the environment good is written only once all of them succeeded.
 python_env() {
     local venv="$HOME/.cache/pontis/venv"
-    local requirements="translator/testdata/requirements.txt"
+    local requirements="scripts/requirements.txt"
     local stamp="$venv/.requirements"
     if ! cmp -s "$requirements" "$stamp" 2>/dev/null; then
         rm -f "$stamp"

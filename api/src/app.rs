@@ -30,7 +30,12 @@ use crate::state::AppState;
     ),
     modifiers(&SecuritySchemes),
     security(("bearer" = []), ("session_cookie" = [])),
-    components(schemas(ErrorBody))
+    components(schemas(
+        ErrorBody,
+        pontis_types::constraints::LanguageTag,
+        // Named by `LeaseRequest.pairs` through `schema_with`, which utoipa does not follow.
+        pontis_types::LanguagePair
+    ))
 )]
 struct ApiDoc;
 
@@ -66,7 +71,7 @@ fn routes() -> (
     >,
     OpenApiDocument,
 ) {
-    App::new()
+    let (app, mut document) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(meta::health)
@@ -131,7 +136,9 @@ fn routes() -> (
                 .service(worker::complete)
                 .service(worker::lookup_segments),
         )
-        .split_for_parts()
+        .split_for_parts();
+    crate::openapi::declare_errors(&mut document);
+    (app, document)
 }
 
 /// The OpenAPI 3 document of every route.
@@ -215,6 +222,7 @@ fn json_error(err: JsonPayloadError) -> ApiError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge
         }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
         other => ApiError::InvalidJson(other.to_string()),
     }
 }
@@ -234,7 +242,7 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
 }
 
 /// The methods the document declares for the path template that `path` fills in.
-fn allowed_methods(document: &OpenApiDocument, path: &str) -> Vec<String> {
+pub(crate) fn allowed_methods(document: &OpenApiDocument, path: &str) -> Vec<String> {
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     let fits = |template: &str| {
         let parts: Vec<&str> = template.split('/').collect();

@@ -28,6 +28,8 @@ pub enum ApiError {
     InvalidPath(String),
     #[error("payload too large")]
     PayloadTooLarge,
+    #[error("the body must be application/json")]
+    UnsupportedMediaType,
     #[error("rate limited for {seconds} s")]
     RateLimited { seconds: u64 },
     #[error("missing or wrong CSRF token")]
@@ -53,6 +55,7 @@ impl ApiError {
             Self::InvalidQuery(_) => Code::InvalidQuery,
             Self::InvalidPath(_) => Code::InvalidPath,
             Self::PayloadTooLarge => Code::PayloadTooLarge,
+            Self::UnsupportedMediaType => Code::UnsupportedMediaType,
             Self::RateLimited { .. } => Code::RateLimited,
             Self::CsrfTokenInvalid => Code::CsrfTokenInvalid,
             Self::RouteNotFound => Code::RouteNotFound,
@@ -95,7 +98,10 @@ pub fn status_of(code: Code) -> StatusCode {
     use Code::*;
     match code {
         InvalidCredentials | Unauthenticated => StatusCode::UNAUTHORIZED,
-        NotMember | Banned | PermissionDenied | CsrfTokenInvalid | InviteExpired => {
+        // A wrong current password is a refusal of a well-formed request, not a bad one,
+        // and not 401: the session itself is fine.
+        NotMember | Banned | PermissionDenied | CsrfTokenInvalid | InviteExpired
+        | WrongPassword => {
             StatusCode::FORBIDDEN
         }
         SpaceNotFound | ThreadNotFound | PostNotFound | UserNotFound | ReportNotFound
@@ -107,18 +113,22 @@ pub fn status_of(code: Code) -> StatusCode {
         | LastOwner
         | ReportAlreadyResolved
         | AlreadyReported
-        | ThreadLocked => StatusCode::CONFLICT,
+        | ThreadLocked
+        // The request is well formed; the space's roles or the clock refuse it.
+        | CannotBanModerator
+        | BanEndInPast
+        | InviteExpiryInPast => StatusCode::CONFLICT,
         PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         RateLimited | OnDemandLimit => StatusCode::TOO_MANY_REQUESTS,
         InternalError => StatusCode::INTERNAL_SERVER_ERROR,
         ServiceUnavailable | SearchUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         InvalidLanguageTag | InvalidHandle | InvalidPassword | DisplayNameTooLong
         | InvalidLanguageList | InvalidTokenName | InvalidSlug | InvalidSpaceName
-        | DescriptionTooLong | InvalidTitle | InvalidBody | InvalidReason | BanEndInPast
-        | CannotBanModerator | InvalidCursor | InvalidLimit | SearchQueryEmpty
-        | SearchQueryTooLong | InvalidDateRange | InvalidJson | InvalidQuery | InvalidPath
-        | InvalidTranslation | InvalidInvite | WrongPassword => StatusCode::BAD_REQUEST,
+        | DescriptionTooLong | InvalidTitle | InvalidBody | InvalidReason | InvalidCursor
+        | InvalidLimit | SearchQueryEmpty | SearchQueryTooLong | InvalidJson | InvalidQuery
+        | InvalidPath | InvalidTranslation | InvalidInvite => StatusCode::BAD_REQUEST,
     }
 }
 

@@ -93,8 +93,14 @@ fn validate_display_name(name: &str) -> Result<String> {
     Ok(name.to_owned())
 }
 
-/// Normalizes each tag and drops repeats, keeping the first occurrence's position.
+/// Normalizes each tag and drops repeats, keeping the first occurrence's position. The
+/// limit counts the tags as sent, repeats too, as the API document states it.
 fn validate_languages(tags: &[String]) -> Result<Vec<String>> {
+    if tags.len() > limits::LANGUAGES_MAX {
+        return Err(Error::InvalidLanguageList {
+            max: limits::LANGUAGES_MAX,
+        });
+    }
     let mut out: Vec<String> = Vec::with_capacity(tags.len());
     for tag in tags {
         let tag = lang::normalize(tag)?;

@@ -66,8 +66,11 @@ pub enum Error {
     LastOwner,
     #[error("this invitation code has expired or been used up")]
     InviteExpired,
-    #[error("an invitation's expiry must be in the future and its use limit 1 to {max}")]
+    #[error("an invitation's use limit must be 1 to {max}")]
     InvalidInvite { max: i32 },
+    /// Past by the server's clock, which no schema can say: a conflict, not a bad request.
+    #[error("an invitation's expiry must be in the future")]
+    InviteExpiryInPast,
     #[error("not a member of this space")]
     MemberNotFound,
     #[error("you have already reported this post")]
@@ -92,8 +95,6 @@ pub enum Error {
     SearchQueryEmpty,
     #[error("search is limited to {max} characters")]
     SearchQueryTooLong { max: usize },
-    #[error("the start of the date range is after its end")]
-    InvalidDateRange,
     #[error("at most {max} new translation languages an hour")]
     OnDemandLimit { max: u32 },
     #[error("translation job not found")]
@@ -136,6 +137,7 @@ impl Error {
             LastOwner => Code::LastOwner,
             InviteExpired => Code::InviteExpired,
             InvalidInvite { .. } => Code::InvalidInvite,
+            InviteExpiryInPast => Code::InviteExpiryInPast,
             MemberNotFound => Code::MemberNotFound,
             AlreadyReported => Code::AlreadyReported,
             InvalidTitle { .. } => Code::InvalidTitle,
@@ -148,7 +150,6 @@ impl Error {
             InvalidLimit { .. } => Code::InvalidLimit,
             SearchQueryEmpty => Code::SearchQueryEmpty,
             SearchQueryTooLong { .. } => Code::SearchQueryTooLong,
-            InvalidDateRange => Code::InvalidDateRange,
             OnDemandLimit { .. } => Code::OnDemandLimit,
             JobNotFound => Code::JobNotFound,
             Internal(_) => Code::InternalError,
@@ -251,6 +252,7 @@ mod tests {
             LastOwner,
             InviteExpired,
             InvalidInvite { max: 1 },
+            InviteExpiryInPast,
             MemberNotFound,
             AlreadyReported,
             InvalidTitle { max: 1 },
@@ -263,7 +265,6 @@ mod tests {
             InvalidLimit { max: 1 },
             SearchQueryEmpty,
             SearchQueryTooLong { max: 1 },
-            InvalidDateRange,
             OnDemandLimit { max: 1 },
             JobNotFound,
             Internal("x".into()),
@@ -300,6 +301,7 @@ mod tests {
                 | LastOwner
                 | InviteExpired
                 | InvalidInvite { .. }
+                | InviteExpiryInPast
                 | MemberNotFound
                 | AlreadyReported
                 | InvalidTitle { .. }
@@ -312,7 +314,6 @@ mod tests {
                 | InvalidLimit { .. }
                 | SearchQueryEmpty
                 | SearchQueryTooLong { .. }
-                | InvalidDateRange
                 | OnDemandLimit { .. }
                 | JobNotFound
                 | Internal(_) => {}

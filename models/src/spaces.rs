@@ -247,12 +247,14 @@ pub fn rotate_invite(
         max: limits::INVITE_USES_MAX,
     };
     let expires_at = input.expires_at.map(|t| t.naive_utc());
-    if expires_at.is_some_and(|t| t <= now())
-        || input
-            .max_uses
-            .is_some_and(|n| !(1..=limits::INVITE_USES_MAX).contains(&n))
+    if input
+        .max_uses
+        .is_some_and(|n| !(1..=limits::INVITE_USES_MAX).contains(&n))
     {
         return Err(invalid);
+    }
+    if expires_at.is_some_and(|t| t <= now()) {
+        return Err(Error::InviteExpiryInPast);
     }
     db.write(|conn| {
         let access = SpaceAccess::by_slug(conn, actor, slug)?;

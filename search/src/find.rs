@@ -36,11 +36,6 @@ pub fn find(
         }
         .into());
     }
-    if let (Some(since), Some(until)) = (request.since, request.until)
-        && since > until
-    {
-        return Err(Error::InvalidDateRange.into());
-    }
     let limit = request.limit.unwrap_or(SEARCH_PAGE_DEFAULT);
     check_page_limit(limit)?;
     let offset = request

@@ -7,12 +7,17 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct RegisterRequest {
     /// 3 to 32 characters of a-z, 0-9 and `_`; stored in lower case.
+    #[schema(schema_with = crate::constraints::handle)]
     pub handle: String,
+    #[schema(schema_with = crate::constraints::password)]
     pub password: String,
+    #[schema(schema_with = crate::constraints::display_name)]
     pub display_name: Option<String>,
     /// The UI language, a BCP 47 tag.
+    #[schema(schema_with = crate::constraints::language_tag)]
     pub locale: String,
     /// The languages this user reads, first language first.
+    #[schema(schema_with = crate::constraints::languages)]
     pub languages: Vec<String>,
 }
 
@@ -34,8 +39,7 @@ pub struct AuthResponse {
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct ChangePasswordRequest {
     pub current_password: String,
-    /// 8 to 256 characters.
-    #[schema(min_length = 8, max_length = 256)]
+    #[schema(schema_with = crate::constraints::password)]
     pub new_password: String,
 }
 
@@ -53,8 +57,11 @@ pub struct SessionView {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 pub struct UpdateMeRequest {
+    #[schema(schema_with = crate::constraints::display_name)]
     pub display_name: Option<String>,
+    #[schema(schema_with = crate::constraints::optional_language_tag)]
     pub locale: Option<String>,
+    #[schema(schema_with = crate::constraints::optional_languages)]
     pub languages: Option<Vec<String>>,
 }
 
@@ -78,6 +85,7 @@ pub struct AuthorView {
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct CreateTokenRequest {
+    #[schema(schema_with = crate::constraints::token_name)]
     pub name: String,
 }
 

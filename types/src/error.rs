@@ -19,7 +19,7 @@ pub enum ErrorKind {
 macro_rules! error_codes {
     ($( $variant:ident = $code:literal, $kind:ident; )+) => {
         /// Every error code Pontis answers with.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
             $($variant),+
         }
@@ -69,6 +69,7 @@ error_codes! {
     LastOwner = "last_owner", InvalidRequest;
     InviteExpired = "invite_expired", Auth;
     InvalidInvite = "invalid_invite", InvalidRequest;
+    InviteExpiryInPast = "invite_expiry_in_past", InvalidRequest;
     MemberNotFound = "member_not_found", NotFound;
     // Not found
     SpaceNotFound = "space_not_found", NotFound;
@@ -93,7 +94,6 @@ error_codes! {
     InvalidLimit = "invalid_limit", InvalidRequest;
     SearchQueryEmpty = "search_query_empty", InvalidRequest;
     SearchQueryTooLong = "search_query_too_long", InvalidRequest;
-    InvalidDateRange = "invalid_date_range", InvalidRequest;
     // Translation
     OnDemandLimit = "on_demand_limit", InvalidRequest;
     JobNotFound = "job_not_found", NotFound;
@@ -104,6 +104,7 @@ error_codes! {
     InvalidPath = "invalid_path", InvalidRequest;
     MethodNotAllowed = "method_not_allowed", InvalidRequest;
     PayloadTooLarge = "payload_too_large", InvalidRequest;
+    UnsupportedMediaType = "unsupported_media_type", InvalidRequest;
     RateLimited = "rate_limited", InvalidRequest;
     CsrfTokenInvalid = "csrf_token_invalid", Auth;
     // The server

@@ -20,23 +20,30 @@ text_enum! {
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct CreateThreadRequest {
+    #[schema(schema_with = crate::constraints::title)]
     pub title: String,
     /// Markdown.
+    #[schema(schema_with = crate::constraints::post_body)]
     pub body: String,
     /// BCP 47; detected from the text when absent.
+    #[schema(schema_with = crate::constraints::optional_language_tag)]
     pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct CreatePostRequest {
+    #[schema(schema_with = crate::constraints::post_body)]
     pub body: String,
+    #[schema(schema_with = crate::constraints::optional_language_tag)]
     pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct EditPostRequest {
+    #[schema(schema_with = crate::constraints::post_body)]
     pub body: String,
     /// Keeps the post's language when absent.
+    #[schema(schema_with = crate::constraints::optional_language_tag)]
     pub lang: Option<String>,
 }
 

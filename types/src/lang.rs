@@ -9,6 +9,9 @@ pub struct InvalidLanguageTag {
     pub tag: String,
 }
 
+/// The longest tag accepted, in bytes.
+pub const TAG_MAX: usize = 35;
+
 /// Parses a tag, checks that its language is a real ISO 639 language and returns it in
 /// canonical case: `pt-br` → `pt-BR`, `zh-hans` → `zh-Hans`, `EN` → `en`.
 pub fn normalize(tag: &str) -> Result<String, InvalidLanguageTag> {
@@ -16,7 +19,7 @@ pub fn normalize(tag: &str) -> Result<String, InvalidLanguageTag> {
         tag: tag.chars().take(64).collect(),
     };
     let trimmed = tag.trim();
-    if trimmed.is_empty() || trimmed.len() > 35 {
+    if trimmed.is_empty() || trimmed.len() > TAG_MAX {
         return Err(invalid());
     }
     let id: LanguageIdentifier = trimmed.parse().map_err(|_| invalid())?;

@@ -5,6 +5,7 @@
 mod text_enum;
 
 pub mod accounts;
+pub mod constraints;
 pub mod error;
 pub mod forum;
 pub mod lang;
@@ -13,6 +14,7 @@ pub mod moderation;
 pub mod search;
 pub mod spaces;
 pub mod translation;
+pub mod whole;
 pub mod worker;
 
 pub use accounts::*;

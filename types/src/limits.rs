@@ -32,6 +32,8 @@ pub const BODY_MAX_BYTES: usize = 256 * 1024;
 pub const LEASE_JOBS_MAX: i64 = 256;
 pub const LEASE_SECONDS_MIN: i64 = 10;
 pub const LEASE_SECONDS_MAX: i64 = 900;
+/// A remote worker process's name, unique among its token's workers.
+pub const WORKER_INSTANCE_MAX: usize = 200;
 /// Language pairs one lease may name.
 pub const LEASE_PAIRS_MAX: usize = 1_000;
 /// A translation may be at most this many times its source's characters, plus

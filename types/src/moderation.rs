@@ -10,16 +10,19 @@ use crate::text_enum::text_enum;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 pub struct ReasonRequest {
+    #[schema(schema_with = crate::constraints::optional_reason)]
     pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct ReportRequest {
+    #[schema(schema_with = crate::constraints::reason)]
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 pub struct ResolveReportRequest {
+    #[schema(schema_with = crate::constraints::optional_reason)]
     pub resolution: Option<String>,
 }
 
@@ -28,7 +31,9 @@ pub struct ResolveReportRequest {
 pub struct ResolveReportsRequest {
     /// 1 to 100 report ids; those already resolved are left as they are.
     #[schema(min_items = 1, max_items = 100)]
+    #[serde(deserialize_with = "crate::whole::vec")]
     pub report_ids: Vec<i64>,
+    #[schema(schema_with = crate::constraints::optional_reason)]
     pub resolution: Option<String>,
 }
 
@@ -61,7 +66,9 @@ pub struct ReportView {
 pub struct BanRequest {
     pub handle: String,
     /// Permanent when absent.
+    #[serde(default, deserialize_with = "crate::whole::optional_time")]
     pub until: Option<DateTime<Utc>>,
+    #[schema(schema_with = crate::constraints::reason)]
     pub reason: String,
     /// Also hide every post the user wrote in the space, e.g. after spam or abuse.
     #[serde(default)]

@@ -32,7 +32,8 @@ pub struct FindRequest {
     pub origin_lang: Option<String>,
     /// Only posts written at or after this time (RFC 3339).
     pub since: Option<DateTime<Utc>>,
-    /// Only posts written at or before this time (RFC 3339).
+    /// Only posts written at or before this time (RFC 3339); a window that ends before it
+    /// starts finds nothing.
     pub until: Option<DateTime<Utc>>,
     /// From a previous page's `next_cursor`.
     pub cursor: Option<String>,

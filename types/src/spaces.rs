@@ -35,9 +35,12 @@ impl Role {
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct CreateSpaceRequest {
-    /// 3 to 48 characters of a-z, 0-9 and `-`.
+    /// 3 to 48 characters of a-z, 0-9 and `-`, not at either end; stored in lower case.
+    #[schema(schema_with = crate::constraints::slug)]
     pub slug: String,
+    #[schema(schema_with = crate::constraints::space_name)]
     pub name: String,
+    #[schema(schema_with = crate::constraints::description)]
     pub description: Option<String>,
     pub visibility: Visibility,
 }
@@ -64,7 +67,9 @@ pub struct SpaceView {
 /// What an owner may change about a space; absent fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 pub struct UpdateSpaceRequest {
+    #[schema(schema_with = crate::constraints::optional_space_name)]
     pub name: Option<String>,
+    #[schema(schema_with = crate::constraints::description)]
     pub description: Option<String>,
     pub visibility: Option<Visibility>,
 }
@@ -73,9 +78,11 @@ pub struct UpdateSpaceRequest {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 pub struct RotateInviteRequest {
     /// The code stops working then; it never expires when absent.
+    #[serde(default, deserialize_with = "crate::whole::optional_time")]
     pub expires_at: Option<DateTime<Utc>>,
     /// How many people may join with it; unlimited when absent.
     #[schema(minimum = 1, maximum = 10000)]
+    #[serde(default, deserialize_with = "crate::whole::option")]
     pub max_uses: Option<i32>,
 }
 

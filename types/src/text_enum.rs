@@ -10,12 +10,15 @@ pub struct UnknownVariant {
     pub value: String,
 }
 
-/// `text_enum! { /// docs  pub enum Name { Variant = "text", … } }`
+/// `text_enum! { /// docs  pub enum Name { Variant = "text", … } }`. The texts are taken
+/// as `tt`, not `literal`: a `literal` fragment reaches derive macros wrapped in an invisible
+/// group, which utoipa does not read as a `#[serde(rename)]`, and the OpenAPI document then
+/// named the Rust variants instead of the texts.
 macro_rules! text_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+            $( $(#[$vmeta:meta])* $variant:ident = $text:tt ),+ $(,)?
         }
     ) => {
         $(#[$meta])*

@@ -40,7 +40,9 @@ pub enum JobOutcome {
 /// (`lang::translation_target`: `pt`, `zh-Hant`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct LanguagePair {
+    #[schema(schema_with = crate::constraints::language_tag)]
     pub from: String,
+    #[schema(schema_with = crate::constraints::language_tag)]
     pub to: String,
 }
 
@@ -48,21 +50,30 @@ pub struct LanguagePair {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct LeaseRequest {
     /// This worker process, unique among the token's workers: `gpu-box-1/4711`.
+    #[schema(schema_with = crate::constraints::worker_instance)]
     pub instance: String,
     /// Jobs wanted, 1 to `limits::LEASE_JOBS_MAX` (256).
+    #[schema(schema_with = crate::constraints::lease_limit)]
+    #[serde(deserialize_with = "crate::whole::deserialize")]
     pub limit: i64,
     /// Lease length, `limits::LEASE_SECONDS_MIN` to `LEASE_SECONDS_MAX` (10 to 900).
+    #[schema(schema_with = crate::constraints::lease_seconds)]
+    #[serde(deserialize_with = "crate::whole::deserialize")]
     pub lease_seconds: i64,
     /// The pairs this worker translates, 1 to `limits::LEASE_PAIRS_MAX`; it is given
     /// jobs of these pairs only.
+    #[schema(schema_with = crate::constraints::language_pairs)]
     pub pairs: Vec<LanguagePair>,
 }
 
 /// `POST /api/v1/worker/complete`.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct CompleteRequest {
+    #[schema(schema_with = crate::constraints::worker_instance)]
     pub instance: String,
+    #[serde(deserialize_with = "crate::whole::deserialize")]
     pub job_id: i64,
+    #[serde(deserialize_with = "crate::whole::deserialize")]
     pub revision: i32,
     pub outcome: JobOutcome,
     /// With a translation: each sentence of the job's text translated, in the order the
@@ -93,6 +104,7 @@ pub struct SegmentEntries {
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 pub struct CreateWorkerRequest {
     /// Which machine, for people: `gpu-box-lyon`.
+    #[schema(schema_with = crate::constraints::token_name)]
     pub name: String,
 }
 

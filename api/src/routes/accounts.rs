@@ -10,7 +10,7 @@ use pontis_types::{
 
 use crate::auth::{CurrentUser, expired_session_cookie, session_cookie, user_agent};
 use crate::client::client_key;
-use crate::error::{ApiResult, ErrorBody};
+use crate::error::ApiResult;
 use crate::rate_limit::FailedLogins;
 use crate::state::AppState;
 
@@ -21,9 +21,6 @@ use crate::state::AppState;
     request_body = RegisterRequest,
     responses(
         (status = 201, body = AuthResponse, description = "Signed in; the session cookie is set too"),
-        (status = 400, body = ErrorBody, description = "invalid_handle, invalid_password, invalid_language_tag, …"),
-        (status = 409, body = ErrorBody, description = "handle_taken"),
-        (status = 429, body = ErrorBody, description = "rate_limited"),
     )
 )]
 #[post("/auth/register")]
@@ -51,8 +48,6 @@ pub async fn register(
     request_body = LoginRequest,
     responses(
         (status = 200, body = AuthResponse),
-        (status = 401, body = ErrorBody, description = "invalid_credentials"),
-        (status = 429, body = ErrorBody, description = "rate_limited"),
     )
 )]
 #[post("/auth/login")]
@@ -83,7 +78,7 @@ pub async fn login(
 }
 
 /// End the current session and clear its cookie.
-#[utoipa::path(tag = "accounts", responses((status = 204), (status = 401, body = ErrorBody)))]
+#[utoipa::path(tag = "accounts", responses((status = 204)))]
 #[post("/auth/logout")]
 pub async fn logout(
     state: Data<AppState>,
@@ -100,7 +95,7 @@ pub async fn logout(
 }
 
 /// The signed-in user.
-#[utoipa::path(tag = "accounts", responses((status = 200, body = UserView), (status = 401, body = ErrorBody)))]
+#[utoipa::path(tag = "accounts", responses((status = 200, body = UserView)))]
 #[get("/me")]
 pub async fn get_me(state: Data<AppState>, user: CurrentUser) -> ApiResult<Json<UserView>> {
     Ok(Json(
@@ -112,7 +107,7 @@ pub async fn get_me(state: Data<AppState>, user: CurrentUser) -> ApiResult<Json<
 #[utoipa::path(
     tag = "accounts",
     request_body = UpdateMeRequest,
-    responses((status = 200, body = UserView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody))
+    responses((status = 200, body = UserView))
 )]
 #[patch("/me")]
 pub async fn update_me(
@@ -128,7 +123,7 @@ pub async fn update_me(
 }
 
 /// The user's API tokens (never the secrets).
-#[utoipa::path(tag = "accounts", responses((status = 200, body = Vec<ApiTokenView>), (status = 401, body = ErrorBody)))]
+#[utoipa::path(tag = "accounts", responses((status = 200, body = Vec<ApiTokenView>)))]
 #[get("/me/tokens")]
 pub async fn list_tokens(
     state: Data<AppState>,
@@ -145,7 +140,7 @@ pub async fn list_tokens(
 #[utoipa::path(
     tag = "accounts",
     request_body = CreateTokenRequest,
-    responses((status = 201, body = CreatedTokenView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody))
+    responses((status = 201, body = CreatedTokenView))
 )]
 #[post("/me/tokens")]
 pub async fn create_token(
@@ -163,7 +158,7 @@ pub async fn create_token(
 #[utoipa::path(
     tag = "accounts",
     params(("id" = i64, Path, description = "Token id")),
-    responses((status = 204), (status = 404, body = ErrorBody, description = "token_not_found"))
+    responses((status = 204))
 )]
 #[delete("/me/tokens/{id}")]
 pub async fn delete_token(
@@ -184,8 +179,6 @@ pub async fn delete_token(
     request_body = ChangePasswordRequest,
     responses(
         (status = 204),
-        (status = 400, body = ErrorBody, description = "wrong_password, invalid_password"),
-        (status = 401, body = ErrorBody),
     )
 )]
 #[post("/me/password")]
@@ -202,7 +195,7 @@ pub async fn change_password(
 }
 
 /// The user's signed-in sessions, most recently used first.
-#[utoipa::path(tag = "accounts", responses((status = 200, body = Vec<SessionView>), (status = 401, body = ErrorBody)))]
+#[utoipa::path(tag = "accounts", responses((status = 200, body = Vec<SessionView>)))]
 #[get("/me/sessions")]
 pub async fn list_sessions(
     state: Data<AppState>,
@@ -217,7 +210,7 @@ pub async fn list_sessions(
 }
 
 /// Log out everywhere: ends every session of the user, this one included.
-#[utoipa::path(tag = "accounts", responses((status = 204), (status = 401, body = ErrorBody)))]
+#[utoipa::path(tag = "accounts", responses((status = 204)))]
 #[delete("/me/sessions")]
 pub async fn end_all_sessions(
     state: Data<AppState>,
@@ -236,7 +229,7 @@ pub async fn end_all_sessions(
 #[utoipa::path(
     tag = "accounts",
     params(("id" = i64, Path)),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody, description = "session_not_found"))
+    responses((status = 204))
 )]
 #[delete("/me/sessions/{id}")]
 pub async fn end_session(

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, ErrorBody};
+use crate::error::ApiResult;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -29,8 +29,6 @@ pub struct JobsQuery {
     params(JobsQuery),
     responses(
         (status = 200, body = Vec<JobView>),
-        (status = 400, body = ErrorBody, description = "invalid_limit"),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
     )
 )]
 #[get("/admin/translation-jobs")]
@@ -61,8 +59,6 @@ pub async fn translation_jobs(
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = JobView),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "job_not_found"),
     )
 )]
 #[post("/admin/translation-jobs/{id}/retry")]
@@ -85,8 +81,6 @@ pub async fn retry_translation_job(
     request_body = CreateWorkerRequest,
     responses(
         (status = 201, body = CreatedWorkerView),
-        (status = 400, body = ErrorBody, description = "invalid_token_name"),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
     )
 )]
 #[post("/admin/workers")]
@@ -104,7 +98,7 @@ pub async fn create_worker(
 /// The worker tokens (never their secrets). Global administrators only.
 #[utoipa::path(
     tag = "admin",
-    responses((status = 200, body = Vec<WorkerView>), (status = 403, body = ErrorBody, description = "permission_denied"))
+    responses((status = 200, body = Vec<WorkerView>))
 )]
 #[get("/admin/workers")]
 pub async fn list_workers(
@@ -124,8 +118,6 @@ pub async fn list_workers(
     params(("id" = i64, Path)),
     responses(
         (status = 204),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "token_not_found"),
     )
 )]
 #[delete("/admin/workers/{id}")]

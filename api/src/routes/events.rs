@@ -12,7 +12,7 @@ use pontis_models::changes;
 use pontis_models::rows::now;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, ErrorBody};
+use crate::error::ApiResult;
 use crate::routes::LangQuery;
 use crate::state::AppState;
 
@@ -36,7 +36,6 @@ struct Cursor {
     params(("id" = i64, Path), LangQuery),
     responses(
         (status = 200, content_type = "text/event-stream", description = "events `post` and `translation`"),
-        (status = 404, body = ErrorBody, description = "thread_not_found"),
     )
 )]
 #[get("/threads/{id}/events")]

@@ -7,7 +7,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa::openapi::OpenApi as OpenApiDocument;
 
-use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -26,7 +26,7 @@ pub async fn health() -> Json<Status> {
 #[utoipa::path(
     tag = "health",
     security(()),
-    responses((status = 200, body = Status), (status = 503, body = ErrorBody, description = "service_unavailable"))
+    responses((status = 200, body = Status))
 )]
 #[get("/ready")]
 pub async fn ready(state: Data<AppState>) -> ApiResult<HttpResponse> {

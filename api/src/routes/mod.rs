@@ -12,7 +12,10 @@ pub mod spaces;
 pub mod threads;
 pub mod worker;
 
-use actix_web::web;
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use utoipa::IntoParams;
@@ -21,12 +24,47 @@ use pontis_types::limits::PAGE_DEFAULT;
 
 use crate::error::ApiError;
 
-/// A JSON body that may be left out entirely; when present it must be valid.
-pub fn optional_body<T: DeserializeOwned + Default>(bytes: &web::Bytes) -> Result<T, ApiError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(T::default());
+/// A JSON body that may be left out entirely; when present it must be JSON of the type,
+/// sent as `application/json`, and within the size limit, with the same errors as `Json`.
+pub struct OptionalJson<T>(pub T);
+
+impl<T: DeserializeOwned + Default + 'static> FromRequest for OptionalJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json = req.mime_type().ok().flatten().is_some_and(|mime| {
+            mime.type_() == actix_web::mime::APPLICATION
+                && (mime.subtype() == actix_web::mime::JSON
+                    || mime.suffix() == Some(actix_web::mime::JSON))
+        });
+        let bytes = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let bytes = bytes
+                .await
+                .map_err(|e| match e.as_error::<PayloadError>() {
+                    Some(PayloadError::Overflow) => ApiError::PayloadTooLarge,
+                    _ => ApiError::InvalidJson(e.to_string()),
+                })?;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Ok(Self(T::default()));
+            }
+            if !is_json {
+                return Err(ApiError::UnsupportedMediaType);
+            }
+            // `null` says "no body" as well as an empty one does. Anything else must be an
+            // object: serde would also read a struct from an array of its fields.
+            let value: serde_json::Value =
+                serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
+            match value {
+                serde_json::Value::Null => Ok(Self(T::default())),
+                serde_json::Value::Object(_) => serde_json::from_value(value)
+                    .map(Self)
+                    .map_err(|e| ApiError::InvalidJson(e.to_string())),
+                _ => Err(ApiError::InvalidJson("the body must be an object".into())),
+            }
+        })
     }
-    serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

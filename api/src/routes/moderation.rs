@@ -1,6 +1,6 @@
 //! The moderators' space-wide tools: reports queue, bans, moderation log.
 
-use actix_web::web::{Bytes, Data, Json, Path, Query};
+use actix_web::web::{Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, post};
 use pontis_models::moderation;
 use pontis_types::{
@@ -11,8 +11,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, ErrorBody};
-use crate::routes::{PageQuery, optional_body};
+use crate::error::ApiResult;
+use crate::routes::{OptionalJson, PageQuery};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -32,7 +32,7 @@ pub struct ReportsQuery {
 #[utoipa::path(
     tag = "moderation",
     params(("slug" = String, Path), ReportsQuery),
-    responses((status = 200, body = ReportPage), (status = 400, body = ErrorBody, description = "invalid_cursor, invalid_limit"), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = ReportPage))
 )]
 #[get("/spaces/{slug}/reports")]
 pub async fn list_reports(
@@ -66,9 +66,6 @@ pub async fn list_reports(
     request_body = ResolveReportsRequest,
     responses(
         (status = 200, body = ResolvedReports),
-        (status = 400, body = ErrorBody, description = "invalid_limit, invalid_reason"),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "space_not_found"),
     )
 )]
 #[post("/spaces/{slug}/reports/resolve")]
@@ -93,8 +90,6 @@ pub async fn resolve_reports(
     request_body(content = Option<ResolveReportRequest>),
     responses(
         (status = 200, body = ReportView),
-        (status = 404, body = ErrorBody, description = "report_not_found"),
-        (status = 409, body = ErrorBody, description = "report_already_resolved"),
     )
 )]
 #[post("/reports/{id}/resolve")]
@@ -102,9 +97,8 @@ pub async fn resolve_report(
     state: Data<AppState>,
     user: CurrentUser,
     id: Path<i64>,
-    body: Bytes,
+    OptionalJson(input): OptionalJson<ResolveReportRequest>,
 ) -> ApiResult<Json<ReportView>> {
-    let input: ResolveReportRequest = optional_body(&body)?;
     let id = id.into_inner();
     Ok(Json(
         state
@@ -117,7 +111,7 @@ pub async fn resolve_report(
 #[utoipa::path(
     tag = "moderation",
     params(("slug" = String, Path)),
-    responses((status = 200, body = Vec<BanView>), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = Vec<BanView>))
 )]
 #[get("/spaces/{slug}/bans")]
 pub async fn list_bans(
@@ -139,9 +133,6 @@ pub async fn list_bans(
     request_body = BanRequest,
     responses(
         (status = 201, body = BanView),
-        (status = 400, body = ErrorBody, description = "invalid_reason, ban_end_in_past, cannot_ban_moderator"),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "space_not_found, user_not_found"),
     )
 )]
 #[post("/spaces/{slug}/bans")]
@@ -161,7 +152,7 @@ pub async fn ban_user(
 #[utoipa::path(
     tag = "moderation",
     params(("slug" = String, Path), ("handle" = String, Path)),
-    responses((status = 204), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody, description = "ban_not_found, user_not_found"))
+    responses((status = 204))
 )]
 #[delete("/spaces/{slug}/bans/{handle}")]
 pub async fn unban_user(
@@ -180,7 +171,7 @@ pub async fn unban_user(
 #[utoipa::path(
     tag = "moderation",
     params(("slug" = String, Path), PageQuery),
-    responses((status = 200, body = ModLogPage), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = ModLogPage))
 )]
 #[get("/spaces/{slug}/modlog")]
 pub async fn modlog(

@@ -1,6 +1,6 @@
 //! Single posts: reading, editing with history, deleting, hiding, reporting.
 
-use actix_web::web::{Bytes, Data, Json, Path, Query};
+use actix_web::web::{Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use pontis_models::{moderation, posts};
 use pontis_types::{
@@ -8,9 +8,9 @@ use pontis_types::{
 };
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, ErrorBody};
+use crate::error::ApiResult;
 use crate::rate_limit::UserAction;
-use crate::routes::{LangQuery, optional_body};
+use crate::routes::{LangQuery, OptionalJson};
 use crate::state::AppState;
 
 /// One post, with its translation into the reader's language where needed.
@@ -19,8 +19,6 @@ use crate::state::AppState;
     params(("id" = i64, Path), LangQuery),
     responses(
         (status = 200, body = PostView),
-        (status = 400, body = ErrorBody, description = "invalid_language_tag"),
-        (status = 404, body = ErrorBody, description = "post_not_found"),
     )
 )]
 #[get("/posts/{id}")]
@@ -46,10 +44,6 @@ pub async fn get_post(
     request_body = EditPostRequest,
     responses(
         (status = 200, body = PostView),
-        (status = 400, body = ErrorBody, description = "invalid_body, invalid_language_tag"),
-        (status = 403, body = ErrorBody, description = "permission_denied, banned"),
-        (status = 404, body = ErrorBody, description = "post_not_found"),
-        (status = 409, body = ErrorBody, description = "thread_locked"),
     )
 )]
 #[patch("/posts/{id}")]
@@ -74,7 +68,7 @@ pub async fn edit_post(
 #[utoipa::path(
     tag = "posts",
     params(("id" = i64, Path)),
-    responses((status = 204), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody, description = "post_not_found"))
+    responses((status = 204))
 )]
 #[delete("/posts/{id}")]
 pub async fn delete_post(
@@ -95,8 +89,6 @@ pub async fn delete_post(
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = Vec<RevisionView>),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "post_not_found"),
     )
 )]
 #[get("/posts/{id}/revisions")]
@@ -118,16 +110,16 @@ pub async fn list_revisions(
     tag = "moderation",
     params(("id" = i64, Path)),
     request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = PostView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = PostView))
 )]
 #[post("/posts/{id}/hide")]
 pub async fn hide_post(
     state: Data<AppState>,
     user: CurrentUser,
     id: Path<i64>,
-    body: Bytes,
+    body: OptionalJson<ReasonRequest>,
 ) -> ApiResult<Json<PostView>> {
-    set_hidden(state, user, id.into_inner(), body, true).await
+    set_hidden(state, user, id.into_inner(), body.0, true).await
 }
 
 /// Show a hidden post again. Moderators only.
@@ -135,26 +127,25 @@ pub async fn hide_post(
     tag = "moderation",
     params(("id" = i64, Path)),
     request_body(content = Option<ReasonRequest>),
-    responses((status = 200, body = PostView), (status = 403, body = ErrorBody, description = "permission_denied"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = PostView))
 )]
 #[post("/posts/{id}/unhide")]
 pub async fn unhide_post(
     state: Data<AppState>,
     user: CurrentUser,
     id: Path<i64>,
-    body: Bytes,
+    body: OptionalJson<ReasonRequest>,
 ) -> ApiResult<Json<PostView>> {
-    set_hidden(state, user, id.into_inner(), body, false).await
+    set_hidden(state, user, id.into_inner(), body.0, false).await
 }
 
 async fn set_hidden(
     state: Data<AppState>,
     user: CurrentUser,
     id: i64,
-    body: Bytes,
+    reason: ReasonRequest,
     hidden: bool,
 ) -> ApiResult<Json<PostView>> {
-    let reason: ReasonRequest = optional_body(&body)?;
     Ok(Json(
         state
             .run(move |db| moderation::set_post_hidden(db, &user.actor(), id, hidden, reason))
@@ -169,11 +160,6 @@ async fn set_hidden(
     request_body = ReportRequest,
     responses(
         (status = 201, body = ReportView),
-        (status = 400, body = ErrorBody, description = "invalid_reason"),
-        (status = 403, body = ErrorBody, description = "not_member, banned"),
-        (status = 404, body = ErrorBody, description = "post_not_found"),
-        (status = 409, body = ErrorBody, description = "already_reported"),
-        (status = 429, body = ErrorBody, description = "rate_limited"),
     )
 )]
 #[post("/posts/{id}/reports")]

@@ -8,7 +8,7 @@ use pontis_types::FindRequest;
 use pontis_types::SearchResults;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::error::{ApiError, ApiResult};
 use crate::rate_limit::UserAction;
 use crate::state::AppState;
 
@@ -20,9 +20,6 @@ use crate::state::AppState;
     params(FindRequest),
     responses(
         (status = 200, body = SearchResults),
-        (status = 400, body = ErrorBody, description = "search_query_empty, search_query_too_long, invalid_date_range, invalid_language_tag, invalid_cursor, invalid_limit"),
-        (status = 404, body = ErrorBody, description = "space_not_found, user_not_found"),
-        (status = 503, body = ErrorBody, description = "search_unavailable"),
     )
 )]
 #[get("/search")]

@@ -1,6 +1,6 @@
 //! Spaces and their members.
 
-use actix_web::web::{Bytes, Data, Json, Path};
+use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use pontis_models::spaces;
 use pontis_types::{
@@ -9,9 +9,9 @@ use pontis_types::{
 };
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiResult, ErrorBody};
+use crate::error::ApiResult;
 use crate::rate_limit::UserAction;
-use crate::routes::optional_body;
+use crate::routes::OptionalJson;
 use crate::state::AppState;
 
 /// Create a space; its creator becomes its owner.
@@ -20,8 +20,6 @@ use crate::state::AppState;
     request_body = CreateSpaceRequest,
     responses(
         (status = 201, body = SpaceView),
-        (status = 400, body = ErrorBody, description = "invalid_slug, invalid_space_name, description_too_long"),
-        (status = 409, body = ErrorBody, description = "slug_taken"),
     )
 )]
 #[post("/spaces")]
@@ -40,7 +38,7 @@ pub async fn create_space(
 }
 
 /// The spaces the user can see: their own first, then public ones.
-#[utoipa::path(tag = "spaces", responses((status = 200, body = Vec<SpaceView>), (status = 401, body = ErrorBody)))]
+#[utoipa::path(tag = "spaces", responses((status = 200, body = Vec<SpaceView>)))]
 #[get("/spaces")]
 pub async fn list_spaces(
     state: Data<AppState>,
@@ -55,7 +53,7 @@ pub async fn list_spaces(
 #[utoipa::path(
     tag = "spaces",
     params(("slug" = String, Path)),
-    responses((status = 200, body = SpaceView), (status = 404, body = ErrorBody, description = "space_not_found"))
+    responses((status = 200, body = SpaceView))
 )]
 #[get("/spaces/{slug}")]
 pub async fn get_space(
@@ -77,9 +75,6 @@ pub async fn get_space(
     request_body(content = Option<JoinSpaceRequest>, description = "May be left out for public spaces"),
     responses(
         (status = 200, body = SpaceView),
-        (status = 403, body = ErrorBody, description = "invite_expired (past its expiry or use limit), banned"),
-        (status = 404, body = ErrorBody, description = "space_not_found, also for a wrong invite code"),
-        (status = 409, body = ErrorBody, description = "already_member"),
     )
 )]
 #[post("/spaces/{slug}/join")]
@@ -87,9 +82,8 @@ pub async fn join_space(
     state: Data<AppState>,
     user: CurrentUser,
     slug: Path<String>,
-    body: Bytes,
+    OptionalJson(input): OptionalJson<JoinSpaceRequest>,
 ) -> ApiResult<Json<SpaceView>> {
-    let input: JoinSpaceRequest = optional_body(&body)?;
     state
         .limits
         .check_user(UserAction::Join, user.actor().user_id)?;
@@ -104,7 +98,7 @@ pub async fn join_space(
 #[utoipa::path(
     tag = "spaces",
     params(("slug" = String, Path)),
-    responses((status = 204), (status = 403, body = ErrorBody, description = "not_member"), (status = 409, body = ErrorBody, description = "last_owner"))
+    responses((status = 204))
 )]
 #[post("/spaces/{slug}/leave")]
 pub async fn leave_space(
@@ -122,7 +116,7 @@ pub async fn leave_space(
 #[utoipa::path(
     tag = "spaces",
     params(("slug" = String, Path)),
-    responses((status = 200, body = Vec<MemberView>), (status = 403, body = ErrorBody, description = "not_member"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = Vec<MemberView>))
 )]
 #[get("/spaces/{slug}/members")]
 pub async fn list_members(
@@ -144,9 +138,6 @@ pub async fn list_members(
     request_body = UpdateMemberRequest,
     responses(
         (status = 200, body = MemberView),
-        (status = 403, body = ErrorBody, description = "permission_denied, not_member"),
-        (status = 404, body = ErrorBody, description = "space_not_found, user_not_found"),
-        (status = 409, body = ErrorBody, description = "last_owner"),
     )
 )]
 #[patch("/spaces/{slug}/members/{handle}")]
@@ -170,9 +161,6 @@ pub async fn update_member(
     params(("slug" = String, Path), ("handle" = String, Path)),
     responses(
         (status = 204),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "space_not_found, user_not_found, member_not_found"),
-        (status = 409, body = ErrorBody, description = "last_owner"),
     )
 )]
 #[delete("/spaces/{slug}/members/{handle}")]
@@ -196,9 +184,6 @@ pub async fn remove_member(
     request_body(content = Option<RotateInviteRequest>),
     responses(
         (status = 200, body = SpaceView),
-        (status = 400, body = ErrorBody, description = "invalid_invite"),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "space_not_found"),
     )
 )]
 #[post("/spaces/{slug}/invite")]
@@ -206,9 +191,8 @@ pub async fn rotate_invite(
     state: Data<AppState>,
     user: CurrentUser,
     slug: Path<String>,
-    body: Bytes,
+    OptionalJson(input): OptionalJson<RotateInviteRequest>,
 ) -> ApiResult<Json<SpaceView>> {
-    let input: RotateInviteRequest = optional_body(&body)?;
     Ok(Json(
         state
             .run(move |db| spaces::rotate_invite(db, &user.actor(), &slug, input))
@@ -223,9 +207,6 @@ pub async fn rotate_invite(
     request_body = UpdateSpaceRequest,
     responses(
         (status = 200, body = SpaceView),
-        (status = 400, body = ErrorBody, description = "invalid_space_name, description_too_long"),
-        (status = 403, body = ErrorBody, description = "permission_denied"),
-        (status = 404, body = ErrorBody, description = "space_not_found"),
     )
 )]
 #[patch("/spaces/{slug}")]

@@ -1,6 +1,6 @@
 //! Threads: starting, listing, reading, replying, and the moderators' thread switches.
 
-use actix_web::web::{Bytes, Data, Json, Path, Query};
+use actix_web::web::{Data, Json, Path, Query};
 use actix_web::{HttpRequest, HttpResponse, get, post};
 use pontis_models::moderation::{self, ThreadFlag};
 use pontis_models::posts;
@@ -12,8 +12,8 @@ use pontis_types::{
 
 use crate::auth::CurrentUser;
 use crate::client::client_key;
-use crate::error::{ApiResult, ErrorBody};
-use crate::routes::{PageQuery, ThreadQuery, optional_body};
+use crate::error::ApiResult;
+use crate::routes::{OptionalJson, PageQuery, ThreadQuery};
 use crate::state::AppState;
 use pontis_types::limits::PAGE_DEFAULT;
 
@@ -30,10 +30,6 @@ fn check_posting_limits(state: &AppState, req: &HttpRequest, user: &CurrentUser)
     request_body = CreateThreadRequest,
     responses(
         (status = 201, body = ThreadWithPostView),
-        (status = 400, body = ErrorBody, description = "invalid_title, invalid_body, invalid_language_tag"),
-        (status = 403, body = ErrorBody, description = "not_member, banned"),
-        (status = 404, body = ErrorBody, description = "space_not_found"),
-        (status = 429, body = ErrorBody, description = "rate_limited"),
     )
 )]
 #[post("/spaces/{slug}/threads")]
@@ -55,7 +51,7 @@ pub async fn create_thread(
 #[utoipa::path(
     tag = "threads",
     params(("slug" = String, Path), PageQuery),
-    responses((status = 200, body = ThreadList), (status = 400, body = ErrorBody, description = "invalid_cursor, invalid_limit"), (status = 404, body = ErrorBody))
+    responses((status = 200, body = ThreadList))
 )]
 #[get("/spaces/{slug}/threads")]
 pub async fn list_threads(
@@ -86,8 +82,6 @@ pub async fn list_threads(
     params(("id" = i64, Path), ThreadQuery),
     responses(
         (status = 200, body = ThreadPage),
-        (status = 400, body = ErrorBody, description = "invalid_cursor, invalid_limit, invalid_language_tag"),
-        (status = 404, body = ErrorBody, description = "thread_not_found"),
     )
 )]
 #[get("/threads/{id}")]
@@ -124,11 +118,6 @@ pub async fn get_thread(
     request_body = CreatePostRequest,
     responses(
         (status = 201, body = PostView),
-        (status = 400, body = ErrorBody, description = "invalid_body, invalid_language_tag"),
-        (status = 403, body = ErrorBody, description = "not_member, banned"),
-        (status = 404, body = ErrorBody, description = "thread_not_found"),
-        (status = 409, body = ErrorBody, description = "thread_locked"),
-        (status = 429, body = ErrorBody, description = "rate_limited"),
     )
 )]
 #[post("/threads/{id}/posts")]
@@ -151,11 +140,10 @@ async fn switch(
     state: Data<AppState>,
     user: CurrentUser,
     id: i64,
-    body: Bytes,
+    reason: ReasonRequest,
     flag: ThreadFlag,
     on: bool,
 ) -> ApiResult<Json<ThreadView>> {
-    let reason: ReasonRequest = optional_body(&body)?;
     Ok(Json(
         state
             .run(move |db| moderation::set_thread_flag(db, &user.actor(), id, flag, on, reason))
@@ -173,8 +161,6 @@ macro_rules! thread_switch {
             request_body(content = Option<ReasonRequest>),
             responses(
                 (status = 200, body = ThreadView),
-                (status = 403, body = ErrorBody, description = "permission_denied"),
-                (status = 404, body = ErrorBody, description = "thread_not_found"),
             )
         )]
         #[post($path)]
@@ -182,9 +168,9 @@ macro_rules! thread_switch {
             state: Data<AppState>,
             user: CurrentUser,
             id: Path<i64>,
-            body: Bytes,
+            body: OptionalJson<ReasonRequest>,
         ) -> ApiResult<Json<ThreadView>> {
-            switch(state, user, id.into_inner(), body, $flag, $on).await
+            switch(state, user, id.into_inner(), body.0, $flag, $on).await
         }
     )*};
 }

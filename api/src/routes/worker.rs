@@ -11,7 +11,7 @@ use pontis_translator::segment::{segment_markdown, segment_plain};
 use pontis_types::lang::{normalize, translation_target};
 use pontis_types::limits::{
     LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN,
-    RESULT_CHARS_PER_SOURCE_CHAR, RESULT_SLACK_CHARS, chars,
+    RESULT_CHARS_PER_SOURCE_CHAR, RESULT_SLACK_CHARS, WORKER_INSTANCE_MAX, chars,
 };
 use pontis_types::{
     CompleteRequest, CompleteResponse, JobOutcome, LeaseRequest, LeasedJob, SegmentEntries,
@@ -19,16 +19,16 @@ use pontis_types::{
 };
 
 use crate::auth::WorkerAuth;
-use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 /// Leases are held per token and instance, so one worker cannot complete another's jobs.
 fn owner(worker: &WorkerAuth, instance: &str) -> Result<String, ApiError> {
     let instance = instance.trim();
-    if instance.is_empty() || instance.len() > 200 {
-        return Err(ApiError::InvalidJson(
-            "instance must be 1 to 200 characters".into(),
-        ));
+    if instance.is_empty() || chars(instance) > WORKER_INSTANCE_MAX {
+        return Err(ApiError::InvalidJson(format!(
+            "instance must be 1 to {WORKER_INSTANCE_MAX} characters"
+        )));
     }
     Ok(format!("remote:{}:{instance}", worker.0.id))
 }
@@ -38,11 +38,10 @@ fn owner(worker: &WorkerAuth, instance: &str) -> Result<String, ApiError> {
 /// for a day: readers may then ask for them on demand.
 #[utoipa::path(
     tag = "worker",
+    security(("bearer" = [])),
     request_body = LeaseRequest,
     responses(
         (status = 200, body = Vec<LeasedJob>),
-        (status = 400, body = ErrorBody, description = "invalid_json, invalid_limit, invalid_language_tag"),
-        (status = 401, body = ErrorBody, description = "unauthenticated: not a worker token"),
     )
 )]
 #[post("/worker/lease")]
@@ -99,11 +98,10 @@ pub async fn lease_jobs(
 /// `unreachable` counts as a failure: another worker may reach the pair.
 #[utoipa::path(
     tag = "worker",
+    security(("bearer" = [])),
     request_body = CompleteRequest,
     responses(
         (status = 200, body = CompleteResponse),
-        (status = 400, body = ErrorBody, description = "invalid_json, invalid_translation"),
-        (status = 401, body = ErrorBody),
     )
 )]
 #[post("/worker/complete")]
@@ -199,8 +197,9 @@ fn checked_sentences(
 /// Cached sentence translations for these keys.
 #[utoipa::path(
     tag = "worker",
+    security(("bearer" = [])),
     request_body = SegmentLookup,
-    responses((status = 200, body = SegmentEntries), (status = 401, body = ErrorBody))
+    responses((status = 200, body = SegmentEntries))
 )]
 #[post("/worker/segments/lookup")]
 pub async fn lookup_segments(

@@ -377,7 +377,7 @@ async fn passwords_and_sessions_over_the_api(backend: Backend) {
         json!({"current_password": "wrong", "new_password": "a brand new secret"}),
     )
     .await
-    .expect_error(400, "wrong_password");
+    .expect_error(403, "wrong_password");
     app.post(
         "/api/v1/me/password",
         &ana,

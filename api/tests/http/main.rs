@@ -6,6 +6,7 @@ mod accounts;
 mod authorization;
 mod concurrency;
 mod contract;
+mod contract_fuzz;
 mod forum_flow;
 mod membership;
 mod moderation;

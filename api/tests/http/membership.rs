@@ -105,7 +105,7 @@ async fn invitation_codes_rotate_expire_and_run_out(backend: Backend) {
         json!({"expires_at": "2001-01-01T00:00:00Z"}),
     )
     .await
-    .expect_error(400, "invalid_invite");
+    .expect_error(409, "invite_expiry_in_past");
 
     let rotated = app
         .post(

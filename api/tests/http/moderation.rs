@@ -511,7 +511,7 @@ async fn ban_end_in_the_past_is_refused(backend: Backend) {
         json!({"handle": "ben", "reason": "spam", "until": "2000-01-01T00:00:00Z"}),
     )
     .await
-    .expect_error(400, "ban_end_in_past");
+    .expect_error(409, "ban_end_in_past");
     assert_eq!(
         app.get("/api/v1/spaces/class/bans", &class.teacher)
             .await
@@ -535,7 +535,7 @@ async fn moderators_cannot_be_banned(backend: Backend) {
             json!({"handle": target, "reason": "power struggle"}),
         )
         .await
-        .expect_error(400, "cannot_ban_moderator");
+        .expect_error(409, "cannot_ban_moderator");
     }
     assert_eq!(
         app.get("/api/v1/spaces/class/bans", &class.owner)
@@ -555,7 +555,7 @@ async fn administrators_cannot_be_banned(backend: Backend) {
         json!({"handle": "root", "reason": "who are you?"}),
     )
     .await
-    .expect_error(400, "cannot_ban_moderator");
+    .expect_error(409, "cannot_ban_moderator");
 }
 
 async fn ban_rejects_unknown_users_and_bad_input(backend: Backend) {
