@@ -232,48 +232,11 @@ fn json_error(err: JsonPayloadError) -> ApiError {
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let allowed = req
         .app_data::<Data<OpenApiDocument>>()
-        .map(|document| allowed_methods(document, req.path()))
+        .map(|document| crate::openapi::allowed_methods(document, req.path()))
         .unwrap_or_default();
     if allowed.is_empty() {
         Err(ApiError::RouteNotFound)
     } else {
         Err(ApiError::MethodNotAllowed { allowed })
     }
-}
-
-/// The methods the document declares for the path template that `path` fills in.
-pub(crate) fn allowed_methods(document: &OpenApiDocument, path: &str) -> Vec<String> {
-    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let fits = |template: &str| {
-        let parts: Vec<&str> = template.split('/').collect();
-        parts.len() == segments.len()
-            && parts.iter().zip(&segments).all(|(part, segment)| {
-                (part.starts_with('{') && part.ends_with('}') && !segment.is_empty())
-                    || part == segment
-            })
-    };
-    let mut allowed: Vec<String> = document
-        .paths
-        .paths
-        .iter()
-        .filter(|(template, _)| fits(template))
-        .flat_map(|(_, item)| {
-            [
-                (item.get.is_some(), "GET"),
-                (item.put.is_some(), "PUT"),
-                (item.post.is_some(), "POST"),
-                (item.delete.is_some(), "DELETE"),
-                (item.patch.is_some(), "PATCH"),
-            ]
-            .into_iter()
-            .filter(|(declared, _)| *declared)
-            .map(|(_, method)| method.to_owned())
-        })
-        .collect();
-    if allowed.iter().any(|m| m == "GET") {
-        allowed.push("HEAD".into());
-    }
-    allowed.sort();
-    allowed.dedup();
-    allowed
 }

@@ -11,8 +11,23 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::install::InstallError;
 use crate::manifest::{Languages, MANIFEST_FILE};
+
+/// Why a Hub model cannot be named or described.
+#[derive(Debug, thiserror::Error)]
+pub enum HubError {
+    #[error("{0:?} is not a model name: `hf:ORG/NAME` or `hf:ORG/NAME@REVISION`")]
+    BadName(String),
+    #[error(
+        "cannot tell which languages {0} translates: it has no pontis-model.json, no \
+         language tokens and no OPUS-MT name; install a folder with a manifest instead"
+    )]
+    NoLanguages(String),
+    #[error("{file}: {detail}")]
+    BadVocabulary { file: &'static str, detail: String },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
 
 /// Where `hf:` names are looked up unless `translation.hub_url` says otherwise.
 pub const DEFAULT_HUB: &str = "https://huggingface.co";
@@ -26,7 +41,7 @@ pub struct HubModel {
 
 impl HubModel {
     /// `hf:ORG/NAME` or `hf:ORG/NAME@REVISION`; `None` when `source` is not a Hub name.
-    pub fn parse(source: &str) -> Option<Result<Self, InstallError>> {
+    pub fn parse(source: &str) -> Option<Result<Self, HubError>> {
         let rest = source.strip_prefix("hf:")?;
         let (repo, revision) = rest.split_once('@').unwrap_or((rest, "main"));
         let safe = |part: &str, slashes: bool| {
@@ -47,7 +62,7 @@ impl HubModel {
                 revision: revision.to_owned(),
             })
         } else {
-            Err(InstallError::BadName(source.to_owned()))
+            Err(HubError::BadName(source.to_owned()))
         })
     }
 
@@ -129,7 +144,7 @@ pub fn wanted(entry: &TreeEntry) -> bool {
 /// The languages of a downloaded model, when it has no manifest of its own: the language
 /// tokens of its vocabulary (NLLB-200's `deu_Latn`, M2M-100's `__de__`), else the pair in
 /// an OPUS-MT name (`opus-mt-en-de`).
-pub fn languages_of(folder: &Path, name: &str) -> Result<Languages, InstallError> {
+pub fn languages_of(folder: &Path, name: &str) -> Result<Languages, HubError> {
     let tokens = vocabulary(folder)?;
     let mut by_language: BTreeMap<String, String> = BTreeMap::new();
     // NLLB-200 names a language with its ISO 639-3 code and script; the tag keeps the
@@ -182,7 +197,7 @@ pub fn languages_of(folder: &Path, name: &str) -> Result<Languages, InstallError
             source_prefix: true,
         });
     }
-    opus_mt_pair(name).ok_or_else(|| InstallError::NoLanguages(name.to_owned()))
+    opus_mt_pair(name).ok_or_else(|| HubError::NoLanguages(name.to_owned()))
 }
 
 /// `opus-mt-en-de`, `opus-mt-tc-big-en-pt`, with anything after: the two codes.
@@ -198,17 +213,20 @@ fn opus_mt_pair(name: &str) -> Option<Languages> {
 }
 
 /// The model's tokens: CTranslate2's vocabulary files, else the tokenizer's.
-fn vocabulary(folder: &Path) -> Result<Vec<String>, InstallError> {
-    for name in ["shared_vocabulary", "source_vocabulary"] {
-        let json = folder.join(format!("{name}.json"));
-        if json.is_file() {
-            let bytes = std::fs::read(&json)?;
-            return serde_json::from_slice(&bytes)
-                .map_err(|e| InstallError::BadPackage(format!("{name}.json: {e}")));
+fn vocabulary(folder: &Path) -> Result<Vec<String>, HubError> {
+    for (json, text) in [
+        ("shared_vocabulary.json", "shared_vocabulary.txt"),
+        ("source_vocabulary.json", "source_vocabulary.txt"),
+    ] {
+        if folder.join(json).is_file() {
+            let bytes = std::fs::read(folder.join(json))?;
+            return serde_json::from_slice(&bytes).map_err(|e| HubError::BadVocabulary {
+                file: json,
+                detail: e.to_string(),
+            });
         }
-        let text = folder.join(format!("{name}.txt"));
-        if text.is_file() {
-            return Ok(std::fs::read_to_string(&text)?
+        if folder.join(text).is_file() {
+            return Ok(std::fs::read_to_string(folder.join(text))?
                 .lines()
                 .map(str::to_owned)
                 .collect());
@@ -217,7 +235,10 @@ fn vocabulary(folder: &Path) -> Result<Vec<String>, InstallError> {
     let tokenizer = folder.join("tokenizer.json");
     if tokenizer.is_file() {
         let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&tokenizer)?)
-            .map_err(|e| InstallError::BadPackage(format!("tokenizer.json: {e}")))?;
+            .map_err(|e| HubError::BadVocabulary {
+                file: "tokenizer.json",
+                detail: e.to_string(),
+            })?;
         let mut tokens: Vec<String> = value["model"]["vocab"]
             .as_object()
             .map(|vocab| vocab.keys().cloned().collect())
@@ -264,7 +285,7 @@ mod tests {
             "hf:org/n?x=1",
         ] {
             assert!(
-                matches!(HubModel::parse(bad), Some(Err(InstallError::BadName(_)))),
+                matches!(HubModel::parse(bad), Some(Err(HubError::BadName(_)))),
                 "{bad}"
             );
         }

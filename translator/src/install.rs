@@ -37,15 +37,10 @@ pub enum InstallError {
     NoIndex(String),
     #[error("{0}")]
     Manifest(#[from] crate::manifest::ManifestError),
-    #[error("{0:?} is not a model name: `hf:ORG/NAME` or `hf:ORG/NAME@REVISION`")]
-    BadName(String),
+    #[error("{0}")]
+    Hub(#[from] crate::hub::HubError),
     #[error("not found: {0}")]
     NotFound(String),
-    #[error(
-        "cannot tell which languages {0} translates: it has no pontis-model.json, no \
-         language tokens and no OPUS-MT name; install a folder with a manifest instead"
-    )]
-    NoLanguages(String),
     #[error("no installed model {0:?}")]
     NotInstalled(String),
 }

@@ -91,7 +91,7 @@ pub async fn unknown_address(
     // The API, and the document's paths outside it (`/health`, `/ready`), answer in JSON.
     let documented = req
         .app_data::<actix_web::web::Data<utoipa::openapi::OpenApi>>()
-        .is_some_and(|document| !crate::app::allowed_methods(document, req.path()).is_empty());
+        .is_some_and(|document| !crate::openapi::allowed_methods(document, req.path()).is_empty());
     if req.path().starts_with("/api/") || documented {
         return next
             .call(req)
