@@ -28,6 +28,7 @@ use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::Pipeline;
 use pontis_translator::route::Router;
 use pontis_translator::worker::{Worker, WorkerSettings};
+use pontis_translator::{Engine, apertium};
 use serde_json::{Value, json};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -170,9 +171,16 @@ struct TranslationWorker {
 }
 
 impl TranslationWorker {
+    /// Translates with `engine` and every Apertium pair Debian installed.
     fn start(db: &pontis_models::Db, engine: Ct2Engine) -> Self {
+        let mut engines: Vec<Arc<dyn Engine>> = vec![Arc::new(engine)];
+        engines.extend(
+            apertium::discover(Path::new(apertium::DEFAULT_MODES_DIR))
+                .into_iter()
+                .map(|e| Arc::new(e) as Arc<dyn Engine>),
+        );
         let worker = Worker::new(
-            Pipeline::new(Router::new(vec![Arc::new(engine)])),
+            Pipeline::new(Router::new(engines)),
             Arc::new(DbJobs::new(db.clone())),
             WorkerSettings {
                 name: "browser-test".into(),
@@ -318,6 +326,9 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
     let owner = forum.register("weber", &["de", "en"]).await;
     forum.register("ana", &["es"]).await;
     let ben = forum.register("ben", &["de"]).await;
+    // Readers of English and Portuguese, whom Debian's Apertium pairs reach from Spanish.
+    let olivia = forum.register("olivia", &["en"]).await;
+    let joao = forum.register("joao", &["pt"]).await;
     let space = forum
         .api(
             "POST",
@@ -396,6 +407,16 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
             json!({"invite_code": code}),
         )
         .await;
+    for reader in [&olivia, &joao] {
+        forum
+            .api(
+                "POST",
+                "/api/v1/spaces/solar/join",
+                Some(reader),
+                json!({"invite_code": code}),
+            )
+            .await;
+    }
     log_in(&client, &forum, "ben").await;
     client.goto(&thread_url).await.expect("thread");
     let pending = client
@@ -475,6 +496,34 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
         .expect("reload with the title translated");
     click(&client, Locator::Css("details.original summary"), "toggle").await;
     screenshot(&client, shots, "thread-de.png").await;
+
+    // Olivia and João read the same thread in real translations by Apertium.
+    for (handle, words, shot) in [
+        ("olivia", ["solar", "school"], "thread-en.png"),
+        ("joao", ["painéis solares", "escola"], "thread-pt.png"),
+    ] {
+        log_in(&client, &forum, handle).await;
+        client.goto(&thread_url).await.expect("thread");
+        let body = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(
+                "article.post:not([data-pending]) .body.translated",
+            ))
+            .await
+            .expect("a translation")
+            .text()
+            .await
+            .expect("text")
+            .to_lowercase();
+        for word in words {
+            assert!(
+                body.contains(word),
+                "{handle} reads {body:?}, without {word:?}"
+            );
+        }
+        screenshot(&client, shots, shot).await;
+    }
 
     // Ben searches with the header's box for a word of the Spanish original.
     let (db, index) = (forum.store.db.clone(), Arc::clone(&forum.search));
