@@ -85,7 +85,7 @@ fn validate_password(password: &str) -> Result<()> {
 
 fn validate_display_name(name: &str) -> Result<String> {
     let name = name.trim();
-    if chars(name) > limits::DISPLAY_NAME_MAX {
+    if !limits::fits(name, limits::DISPLAY_NAME_MAX) {
         return Err(Error::DisplayNameTooLong {
             max: limits::DISPLAY_NAME_MAX,
         });

@@ -25,7 +25,7 @@ use crate::views::{
 fn optional_reason(reason: Option<String>) -> Result<Option<String>> {
     match reason.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(text) if limits::chars(text) <= limits::REASON_MAX => Ok(Some(text.to_owned())),
+        Some(text) if limits::fits(text, limits::REASON_MAX) => Ok(Some(text.to_owned())),
         Some(_) => Err(Error::InvalidReason {
             max: limits::REASON_MAX,
         }),

@@ -10,7 +10,7 @@ use crate::modlog::log_action;
 use crate::rows::{Space, User, now, utc};
 use crate::schema::{memberships, spaces, users};
 use crate::secrets;
-use pontis_types::limits::{self, chars};
+use pontis_types::limits;
 use pontis_types::{
     CreateSpaceRequest, JoinSpaceRequest, MemberView, ModAction, Role, RotateInviteRequest,
     SpaceView, UpdateSpaceRequest, Visibility,
@@ -29,7 +29,7 @@ fn validate_name(name: &str) -> Result<String> {
 
 fn validate_description(description: &str) -> Result<String> {
     let description = description.trim().to_owned();
-    if chars(&description) > limits::DESCRIPTION_MAX {
+    if !limits::fits(&description, limits::DESCRIPTION_MAX) {
         return Err(Error::DescriptionTooLong {
             max: limits::DESCRIPTION_MAX,
         });

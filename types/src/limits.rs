@@ -48,8 +48,14 @@ pub fn chars(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Whether `text` fits in `max` characters and can be stored: a NUL character is no
+/// text, and PostgreSQL refuses it outright.
+pub fn fits(text: &str, max: usize) -> bool {
+    chars(text) <= max && !text.contains('\0')
+}
+
 /// Trims and checks a required text field.
 pub fn required(text: &str, max: usize) -> Option<String> {
     let trimmed = text.trim();
-    (!trimmed.is_empty() && chars(trimmed) <= max).then(|| trimmed.to_owned())
+    (!trimmed.is_empty() && fits(trimmed, max)).then(|| trimmed.to_owned())
 }
