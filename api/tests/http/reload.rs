@@ -99,8 +99,15 @@ impl Server {
         body["token"].as_str().expect("token").to_owned()
     }
 
-    /// Emma's new English post, as Dieter (German) reads it once the worker is done.
-    async fn read_in_german(&self, emma: &str, dieter: &str, thread: i64, text: &str) -> Value {
+    /// Emma's new English post, as Dieter (German) reads it once the worker is done: its
+    /// id and translation.
+    async fn read_in_german(
+        &self,
+        emma: &str,
+        dieter: &str,
+        thread: i64,
+        text: &str,
+    ) -> (i64, Value) {
         let (status, post) = self
             .call(
                 "POST",
@@ -111,10 +118,15 @@ impl Server {
             .await;
         assert_eq!(status, 201, "{post}");
         let id = post["id"].as_i64().expect("post id");
+        (id, self.translation_of(dieter, id).await)
+    }
+
+    /// The translation of post `id` as `reader` reads it, once no longer pending.
+    async fn translation_of(&self, reader: &str, id: i64) -> Value {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let (_, read) = self
-                .call("GET", &format!("/api/v1/posts/{id}"), Some(dieter), None)
+                .call("GET", &format!("/api/v1/posts/{id}"), Some(reader), None)
                 .await;
             if read["translation"]["status"] != "pending" {
                 return read["translation"].clone();
@@ -178,7 +190,7 @@ async fn a_model_installed_while_serving_is_used_after_sighup() {
     let thread = created["thread"]["id"].as_i64().expect("thread id");
 
     // Debian has no English–German Apertium pair: nothing reaches German yet.
-    let before = server
+    let (before_id, before) = server
         .read_in_german(&emma, &dieter, thread, "The house is big.")
         .await;
     assert_eq!(before["status"], "unavailable", "{before}");
@@ -214,10 +226,13 @@ async fn a_model_installed_while_serving_is_used_after_sighup() {
         );
         actix_web::rt::time::sleep(Duration::from_millis(200)).await;
     }
-    let after = server
+    let (_, after) = server
         .read_in_german(&emma, &dieter, thread, "The school is red.")
         .await;
     assert_eq!(after["status"], "ready", "{after}");
     assert_eq!(after["model"], "test-en-de", "{after}");
     assert_eq!(after["engine"], "ctranslate2", "{after}");
+    // The post from before the model came is translated too, once asked for again.
+    let earlier = server.translation_of(&dieter, before_id).await;
+    assert_eq!(earlier["status"], "ready", "{earlier}");
 }

@@ -11,7 +11,8 @@ use pontis_types::lang::translation_target;
 use crate::db::{AnyConnection, Db, on_each_backend};
 use crate::error::Result;
 use crate::rows::now;
-use crate::schema::translation_routes;
+use crate::schema::{translation_jobs, translation_routes};
+use pontis_types::JobState;
 
 /// How long a remote worker's announcement holds, and how often it is renewed.
 pub const REMOTE_ROUTES_HOLD: Duration = Duration::days(1);
@@ -32,7 +33,7 @@ pub fn announce(
             .execute(conn)?;
         let unique: BTreeSet<&(String, String)> = pairs.iter().collect();
         let rows: Vec<_> = unique
-            .into_iter()
+            .iter()
             .map(|(from, to)| {
                 (
                     translation_routes::provider.eq(provider),
@@ -46,8 +47,41 @@ pub fn announce(
             let insert = diesel::insert_into(translation_routes::table).values(chunk);
             on_each_backend!(conn, |c| insert.execute(c))?;
         }
-        Ok(())
+        requeue_now_reachable(conn, &unique)
     })
+}
+
+/// Jobs no engine reached wait for a worker again once a route reaches them: a model
+/// installed today translates yesterday's posts too.
+fn requeue_now_reachable(
+    conn: &mut AnyConnection,
+    pairs: &BTreeSet<&(String, String)>,
+) -> Result<()> {
+    let unreachable: Vec<(i64, String, String)> = translation_jobs::table
+        .filter(translation_jobs::state.eq(JobState::Unreachable))
+        .select((
+            translation_jobs::id,
+            translation_jobs::source_lang,
+            translation_jobs::target_lang,
+        ))
+        .load(conn)?;
+    let reachable: Vec<i64> = unreachable
+        .into_iter()
+        .filter(|(_, from, to)| pairs.contains(&(translation_target(from), to.clone())))
+        .map(|(id, _, _)| id)
+        .collect();
+    for chunk in reachable.chunks(500) {
+        diesel::update(translation_jobs::table.filter(translation_jobs::id.eq_any(chunk)))
+            .set((
+                translation_jobs::state.eq(JobState::Queued),
+                translation_jobs::attempts.eq(0),
+                translation_jobs::last_error.eq(None::<String>),
+                translation_jobs::not_before.eq(None::<NaiveDateTime>),
+                translation_jobs::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// A remote worker's pairs, announced with its lease: written again only when they
