@@ -375,17 +375,13 @@ fn routes() -> Vec<Route> {
         body: None,
         success,
     };
-    let page = |method: Method, path: &'static str, target, rule, effect| Route {
-        surface: Surface::Page,
-        success: if method == Method::GET { 200 } else { 303 },
-        gone_when_deleted: method != Method::GET,
-        method,
-        path,
-        target,
-        rule,
-        effect,
-        setup: Setup::None,
-        body: None,
+    // A page answers success with the page (200), or a form with a redirect (303).
+    let page = |method: Method, path: &'static str, target, rule, effect| {
+        let success = if method == Method::GET { 200 } else { 303 };
+        Route {
+            surface: Surface::Page,
+            ..api(method, path, target, rule, effect, success)
+        }
     };
     let (get, post, patch, delete) = (Method::GET, Method::POST, Method::PATCH, Method::DELETE);
     let with = |mut route: Route, body: Value| {
