@@ -200,17 +200,19 @@ impl Installer {
         let name = model.model_name();
         let staging = self.staging(&name)?;
         let fetched = (|| {
+            let mut hashes = BTreeMap::new();
             for entry in &files {
                 let (size, sha256) = entry.expected();
                 let url = model.file_url(&self.hub_url, &entry.path);
                 self.progress.start(&entry.path, size);
-                download_to(
+                let got = download_to(
                     &url,
                     &staging.join(&entry.path),
                     size,
                     sha256,
                     &*self.progress,
                 )?;
+                hashes.insert(entry.path.clone(), got);
                 self.progress.finish(&entry.path);
             }
             let languages = match Manifest::read(&staging) {
@@ -228,19 +230,17 @@ impl Installer {
                 fs::copy(staging.join(&spm.path), staging.join("source.spm"))?;
                 fs::copy(staging.join(&spm.path), staging.join("target.spm"))?;
             }
-            Ok(Manifest {
+            let manifest = Manifest {
                 name: name.clone(),
                 engine: ManifestEngine::Ctranslate2,
                 languages,
                 sha256: None,
                 files: BTreeMap::new(),
-            })
+            };
+            Ok((manifest, hashes))
         })();
         match fetched {
-            Ok(manifest) => {
-                self.finish(staging, &manifest)?;
-                Manifest::read(&self.models_dir.join(&name)).map_err(InstallError::from)
-            }
+            Ok((manifest, hashes)) => self.finish(staging, &manifest, hashes),
             Err(error) => {
                 let _ = fs::remove_dir_all(&staging);
                 Err(error)
@@ -313,8 +313,7 @@ impl Installer {
                 fs::copy(entry.path(), staging.join(entry.file_name()))?;
             }
         }
-        self.finish(staging, &manifest)?;
-        Ok(manifest)
+        self.finish(staging, &manifest, BTreeMap::new())
     }
 
     fn install_argos(
@@ -400,8 +399,7 @@ impl Installer {
         for (name, bytes) in files {
             fs::write(staging.join(name), bytes)?;
         }
-        self.finish(staging, &manifest)?;
-        Ok(manifest)
+        self.finish(staging, &manifest, BTreeMap::new())
     }
 
     /// A hidden folder beside the models, which the loader never reads.
@@ -419,16 +417,26 @@ impl Installer {
         Ok(staging)
     }
 
-    /// Records each file's SHA-256 and writes the manifest last, then renames the folder
-    /// into place; a model being replaced is moved aside first and removed after.
-    fn finish(&self, staging: PathBuf, manifest: &Manifest) -> Result<(), InstallError> {
+    /// Records each file's SHA-256 (`known`: those computed while downloading) and writes
+    /// the manifest last, then renames the folder into place; a model being replaced is
+    /// moved aside first and removed after. Returns the manifest as written.
+    fn finish(
+        &self,
+        staging: PathBuf,
+        manifest: &Manifest,
+        known: BTreeMap<String, String>,
+    ) -> Result<Manifest, InstallError> {
         let mut manifest = manifest.clone();
-        manifest.files.clear();
+        manifest.files = BTreeMap::new();
         for entry in fs::read_dir(&staging)? {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.file_type()?.is_file() && name != MANIFEST_FILE {
-                manifest.files.insert(name, sha256_of(&entry.path())?);
+                let sha = match known.get(&name) {
+                    Some(sha) => sha.clone(),
+                    None => sha256_of(&entry.path())?,
+                };
+                manifest.files.insert(name, sha);
             }
         }
         let mut file = fs::File::create(staging.join(MANIFEST_FILE))?;
@@ -448,7 +456,7 @@ impl Installer {
         if replacing {
             fs::remove_dir_all(&old)?;
         }
-        Ok(())
+        Ok(manifest)
     }
 }
 
@@ -460,13 +468,14 @@ fn sha256_of(path: &Path) -> std::io::Result<String> {
 
 /// Streams `url` into `path` (a model file may be gigabytes), checking its size and, when
 /// given, its SHA-256; a short or altered download is an error, and the file removed.
+/// Returns the SHA-256 it computed on the way, so the file is not read twice.
 fn download_to(
     url: &str,
     path: &Path,
     size: u64,
     sha256: Option<&str>,
     progress: &dyn DownloadProgress,
-) -> Result<(), InstallError> {
+) -> Result<String, InstallError> {
     let failed = |detail: String| InstallError::Download {
         url: url.to_owned(),
         detail,
@@ -511,7 +520,7 @@ fn download_to(
                 expected: expected.to_owned(),
                 got,
             }),
-            _ => Ok(()),
+            _ => Ok(got),
         }
     });
     if checked.is_err() {
