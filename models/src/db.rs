@@ -93,6 +93,12 @@ impl DatabaseUrl {
     }
 }
 
+/// Whether notifications also queue email: true when the server has a mail server.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Delivery {
+    pub email: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -145,6 +151,7 @@ pub struct Db {
     readers: Pool<Connector>,
     /// SQLite: a separate one-connection pool that serializes writers. PostgreSQL: None.
     writer: Option<Pool<Connector>>,
+    delivery: Delivery,
 }
 
 impl std::fmt::Debug for Db {
@@ -189,7 +196,18 @@ impl Db {
             backend,
             readers,
             writer,
+            delivery: Delivery::default(),
         })
+    }
+
+    /// The same database, with notifications queuing email (or not).
+    pub fn with_delivery(mut self, delivery: Delivery) -> Self {
+        self.delivery = delivery;
+        self
+    }
+
+    pub fn delivery(&self) -> Delivery {
+        self.delivery
     }
 
     pub fn backend(&self) -> Backend {

@@ -6,7 +6,8 @@
 //! `error`, `secrets`, `cursor`; `access` (who may do what); `accounts`; `reading` (who
 //! reads which language); `search` (the search outbox and documents); `translation`
 //! (queue, leases, stored translations); `views` (rows as readers see them); `modlog`;
-//! `posts`, `threads`, `changes`, `read_marks`; `moderation`; `spaces`; `workers`.
+//! `notifications` (who is told of what; their views); `posts`, `threads`, `changes`,
+//! `read_marks`; `moderation`; `spaces`; `workers`.
 
 pub mod access;
 pub mod accounts;
@@ -16,6 +17,7 @@ pub mod db;
 pub mod error;
 pub mod moderation;
 pub mod modlog;
+pub mod notifications;
 pub mod posts;
 pub mod read_marks;
 pub mod reading;
@@ -30,7 +32,7 @@ pub mod views;
 pub mod workers;
 
 pub use access::Actor;
-pub use db::{Backend, DatabaseUrl, Db, DbError};
+pub use db::{Backend, DatabaseUrl, Db, DbError, Delivery};
 pub use error::{Error, Result};
 
 #[cfg(feature = "test-support")]

@@ -15,6 +15,7 @@ use crate::cursor::{check_page_limit, decode_id_cursor, encode_id_cursor};
 use crate::db::{AnyConnection, Db};
 use crate::error::{Error, Result, or_conflict};
 use crate::modlog::{Target, log_action};
+use crate::notifications;
 use crate::rows::{Ban, Post, Report, User, now, utc};
 use crate::schema::{bans, memberships, posts, reports, threads};
 use crate::search;
@@ -110,9 +111,21 @@ pub fn set_post_hidden(
     input: ReasonRequest,
 ) -> Result<PostView> {
     let reason = optional_reason(input.reason)?;
+    let delivery = db.delivery();
     db.write(|conn| {
         let (post, _, access) = live_post_access(conn, actor, post_id)?;
         access.require_moderator()?;
+        if post.hidden != hidden {
+            notifications::create::post_moderated(
+                conn,
+                delivery,
+                actor.user_id,
+                access.space.id,
+                &post,
+                hidden,
+                reason.as_deref(),
+            )?;
+        }
         diesel::update(posts::table.find(post.id))
             .set((
                 posts::hidden.eq(hidden),
@@ -171,6 +184,7 @@ pub fn report_post(
     input: ReportRequest,
 ) -> Result<ReportView> {
     let reason = required_reason(&input.reason)?;
+    let delivery = db.delivery();
     db.write(|conn| {
         let (post, _, access) = live_post_access(conn, actor, post_id)?;
         access.require_member()?;
@@ -198,6 +212,14 @@ pub fn report_post(
             .returning(reports::id)
             .get_result::<i64>(conn)
             .map_err(|e| or_conflict(e, Error::AlreadyReported))?;
+        notifications::create::post_reported(
+            conn,
+            delivery,
+            actor.user_id,
+            access.space.id,
+            &post,
+            &reason,
+        )?;
         let report = load_report(conn, report_id)?;
         let mut views = report_views(conn, actor, &access, vec![report])?;
         views

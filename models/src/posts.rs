@@ -13,6 +13,7 @@ use crate::accounts::languages_of;
 use crate::db::{AnyConnection, Db};
 use crate::error::{Error, Result};
 use crate::modlog::{Target, log_action};
+use crate::notifications;
 use crate::reading::Reading;
 use crate::rows::{Post, Thread, User, now, utc};
 use crate::schema::{post_revisions, posts, threads, users};
@@ -56,6 +57,7 @@ pub fn create_post(
     input: CreatePostRequest,
 ) -> Result<PostView> {
     let body = validate_body(&input.body)?;
+    let delivery = db.delivery();
     db.write(|conn| {
         let (thread, access) = thread_access(conn, actor, thread_id)?;
         access.require_poster()?;
@@ -75,6 +77,7 @@ pub fn create_post(
         )?;
         queue::queue_post(conn, access.space.id, &post)?;
         search::touch_post(conn, post.id)?;
+        notifications::create::new_post(conn, delivery, access.space.id, &thread, &post)?;
         diesel::update(threads::table.find(thread.id))
             .set(threads::bumped_at.eq(created))
             .execute(conn)?;

@@ -192,6 +192,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     segment_cache,
     worker_tokens,
     search_outbox,
+    thread_watches,
+    notifications,
+    notification_settings,
+    email_outbox,
 );
 
 diesel::table! {
@@ -278,5 +282,58 @@ diesel::table! {
         source_lang -> Text,
         target_lang -> Text,
         expires_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    thread_watches (user_id, thread_id) {
+        user_id -> BigInt,
+        thread_id -> BigInt,
+        level -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        actor_id -> Nullable<BigInt>,
+        space_id -> BigInt,
+        thread_id -> Nullable<BigInt>,
+        post_id -> Nullable<BigInt>,
+        reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notification_settings (user_id) {
+        user_id -> BigInt,
+        email_mode -> Text,
+        email_kinds_off -> Text,
+        digested_up_to -> BigInt,
+        last_digest_at -> Nullable<Timestamp>,
+        unsubscribe_token -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_outbox (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        notification_id -> Nullable<BigInt>,
+        digest_after -> Nullable<BigInt>,
+        digest_up_to -> Nullable<BigInt>,
+        message_id -> Text,
+        state -> Text,
+        attempts -> Integer,
+        not_before -> Timestamp,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
     }
 }

@@ -137,6 +137,7 @@ pub fn get_for_posting(db: &Db, actor: &Actor, slug: &str) -> Result<SpaceView> 
 /// exactly like a space that does not exist; the right code past its expiry or use limit
 /// says so. Whoever is banned from a members-only space cannot join it again.
 pub fn join(db: &Db, actor: &Actor, slug: &str, input: JoinSpaceRequest) -> Result<SpaceView> {
+    let delivery = db.delivery();
     db.write(|conn| {
         let access = SpaceAccess::by_slug_unchecked(conn, actor, slug)?;
         if access.role.is_some() {
@@ -175,6 +176,12 @@ pub fn join(db: &Db, actor: &Actor, slug: &str, input: JoinSpaceRequest) -> Resu
             .execute(conn)
             .map_err(|e| or_conflict(e, Error::AlreadyMember))?;
         crate::translation::queue::backfill_for_member(conn, access.space.id, actor.user_id)?;
+        crate::notifications::create::member_joined(
+            conn,
+            delivery,
+            actor.user_id,
+            access.space.id,
+        )?;
         let access = SpaceAccess::by_id(conn, actor, access.space.id)?;
         space_view(conn, &access)
     })

@@ -8,6 +8,7 @@ use crate::access::{Actor, SpaceAccess, post_access, thread_access};
 use crate::cursor::{ThreadCursor, check_page_limit, decode_id_cursor, encode_id_cursor};
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::notifications;
 use crate::posts::{decide_language, insert_post, validate_body};
 use crate::reading::Reading;
 use crate::rows::{Post, Thread, now};
@@ -33,6 +34,7 @@ pub fn create_thread(
 ) -> Result<ThreadWithPostView> {
     let title = validate_title(&input.title)?;
     let body = validate_body(&input.body)?;
+    let delivery = db.delivery();
     db.write(|conn| {
         let access = SpaceAccess::by_slug(conn, actor, slug)?;
         access.require_poster()?;
@@ -67,6 +69,7 @@ pub fn create_thread(
         queue::queue_title(conn, &thread)?;
         queue::queue_post(conn, access.space.id, &post)?;
         search::touch_post(conn, post.id)?;
+        notifications::create::new_post(conn, delivery, access.space.id, &thread, &post)?;
         Ok(ThreadWithPostView {
             thread: thread_view(conn, actor, &access, &thread)?,
             post: post_view_single(conn, actor, &access, &post)?,

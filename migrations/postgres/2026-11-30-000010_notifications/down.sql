@@ -1,0 +1,4 @@
+DROP TABLE email_outbox;
+DROP TABLE notification_settings;
+DROP TABLE notifications;
+DROP TABLE thread_watches;
