@@ -10,8 +10,8 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use pontis_types::limits;
 use pontis_types::{
-    Excerpt, MarkReadRequest, NotificationKind, NotificationPage, NotificationView, Role,
-    TranslationStatus, UnreadCount,
+    EmailState, Excerpt, MarkReadRequest, NotificationKind, NotificationPage, NotificationView,
+    Role, TranslationStatus, UnreadCount,
 };
 
 use crate::access::{Actor, SpaceAccess};
@@ -20,7 +20,7 @@ use crate::db::{AnyBackend, AnyConnection, Db};
 use crate::error::{Error, Result};
 use crate::reading::Reading;
 use crate::rows::{Post, Thread, now, utc};
-use crate::schema::{memberships, notifications, posts, threads};
+use crate::schema::{email_outbox, memberships, notifications, posts, threads};
 use crate::views::{authors_by_id, load_post, load_thread, post_views_in, thread_views_in};
 
 pub use settings::{set_watch, settings, unsubscribe, update_settings, watch_level};
@@ -190,6 +190,16 @@ pub fn newer_than(db: &Db, user_ids: &[i64], after: i64) -> Result<Vec<(i64, i64
             .order(notifications::id.asc())
             .select((notifications::user_id, notifications::id))
             .load(conn)?)
+    })
+}
+
+/// Emails waiting to be sent, all users together.
+pub fn outbox_len(db: &Db) -> Result<i64> {
+    db.read(|conn| {
+        Ok(email_outbox::table
+            .filter(email_outbox::state.eq(EmailState::Queued))
+            .count()
+            .get_result(conn)?)
     })
 }
 

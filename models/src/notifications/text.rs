@@ -66,16 +66,18 @@ pub fn excerpt(markdown: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// The text runs outside code, each run whole (so `@a` split across events cannot occur:
-/// pulldown-cmark splits text only at markup).
+/// The text runs outside code and links (a quote's `[@ana](#post-7)` credits its source
+/// without mentioning her twice).
 fn prose(markdown: &str) -> Vec<String> {
     let mut runs = Vec::new();
-    let mut in_code_block = false;
+    let (mut in_code_block, mut in_link) = (false, 0usize);
     for event in Parser::new(markdown) {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            Event::Text(text) if !in_code_block => runs.push(text.into_string()),
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Text(text) if !in_code_block && in_link == 0 => runs.push(text.into_string()),
             _ => {}
         }
     }
@@ -89,7 +91,7 @@ mod tests {
     #[test]
     fn mentions_are_words_outside_code() {
         assert_eq!(
-            mentions("Hi @Ana_1 and @bo, see `@carla` and mail x@dani.org\n\n    @eve\n"),
+            mentions("Hi @Ana_1 and @bo, see `@carla` [@fer](#post-1) x@dani.org\n\n    @eve\n"),
             vec!["ana_1".to_owned()]
         );
         assert_eq!(mentions("@ana @ana (@luis)"), vec!["ana", "luis"]);
