@@ -17,7 +17,8 @@ use utoipa_actix_web::{AppExt, scope};
 use crate::auth::SESSION_COOKIE;
 use crate::error::{ApiError, ErrorBody, localize_errors};
 use crate::routes::{
-    accounts, admin, events, meta, moderation, posts, search, spaces, threads, worker,
+    accounts, admin, events, meta, moderation, notifications, posts, search, spaces, threads,
+    worker,
 };
 use crate::state::AppState;
 
@@ -106,6 +107,13 @@ fn routes() -> (
                 .service(threads::get_thread)
                 .service(threads::create_post)
                 .service(events::thread_events)
+                .service(events::events)
+                .service(notifications::list_notifications)
+                .service(notifications::mark_notifications_read)
+                .service(notifications::get_watch)
+                .service(notifications::set_watch)
+                .service(notifications::get_notification_settings)
+                .service(notifications::update_notification_settings)
                 .service(threads::lock_thread)
                 .service(threads::unlock_thread)
                 .service(threads::pin_thread)

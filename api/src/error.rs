@@ -106,7 +106,7 @@ pub fn status_of(code: Code) -> StatusCode {
         }
         SpaceNotFound | ThreadNotFound | PostNotFound | UserNotFound | ReportNotFound
         | BanNotFound | TokenNotFound | RouteNotFound | JobNotFound | MemberNotFound
-        | SessionNotFound => StatusCode::NOT_FOUND,
+        | SessionNotFound | NotificationNotFound => StatusCode::NOT_FOUND,
         HandleTaken
         | SlugTaken
         | AlreadyMember

@@ -161,6 +161,23 @@ const DOMAIN_CODES: &[(&str, &[Code])] = {
                 RateLimited,
             ],
         ),
+        (
+            "events",
+            &[
+                InvalidQuery,
+                InvalidLanguageTag,
+                ThreadNotFound,
+                Banned,
+                RateLimited,
+            ],
+        ),
+        // Notifications
+        ("list_notifications", &[InvalidCursor, InvalidLimit]),
+        ("mark_notifications_read", &[InvalidLimit]),
+        ("get_watch", &[ThreadNotFound]),
+        ("set_watch", &[ThreadNotFound]),
+        ("get_notification_settings", &[]),
+        ("update_notification_settings", &[]),
         ("lock_thread", THREAD_SWITCH),
         ("unlock_thread", THREAD_SWITCH),
         ("pin_thread", THREAD_SWITCH),

@@ -21,6 +21,7 @@ use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 
 use crate::client::TrustedProxies;
 use crate::config::{Config, Device, LogFormat, SearchBackend};
+use crate::hub::Hub;
 use crate::rate_limit::RateLimiters;
 use crate::state::AppState;
 
@@ -63,7 +64,10 @@ pub fn state(
     search: Arc<dyn SearchIndex>,
 ) -> Result<AppState, StartError> {
     let localizer = Arc::new(Localizer::embedded()?);
+    // Writers through this handle wake the hub: the state's `db` is the one to share.
+    let (hub, db) = Hub::start(db)?;
     Ok(AppState {
+        hub,
         db,
         search,
         pages: Pages::new(Arc::clone(&localizer))?,
@@ -276,10 +280,12 @@ pub fn serve(config: Config) -> Result<(), StartError> {
     tracing::info!(database = %url.redacted(), "opening database");
     let db = Db::open(&url, config.database_pool_size)?;
     let search = open_search(&config)?;
+    let state = Data::new(state(&config, db, Arc::clone(&search))?);
+    // The workers' and the indexer's writes wake the event hub too.
+    let db = state.db.clone();
     let (stop_indexer, indexer) = start_indexer(&config, &db, &search)?;
     let ((stop_workers, workers), pipeline) = start_workers(&config, &db)?;
     let reload = pipeline.map(|pipeline| (config.clone(), db.clone(), pipeline));
-    let state = Data::new(state(&config, db, search)?);
     actix_web::rt::System::new().block_on(async move {
         #[cfg(unix)]
         if let Some((config, db, pipeline)) = reload {

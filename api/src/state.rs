@@ -32,6 +32,8 @@ pub struct AppState {
     pub apertium_modes_dir: Option<PathBuf>,
     /// `translation.prefer`, so the models page shows the routes the workers take.
     pub translation_preferences: pontis_translator::route::Preferences,
+    /// Every live stream of this process, served by one look at the database at a time.
+    pub hub: crate::hub::Hub,
 }
 
 impl AppState {

@@ -215,7 +215,7 @@ struct Forum {
 
 impl Forum {
     async fn start(backend: Backend) -> Self {
-        let store = TestDb::new(backend);
+        let mut store = TestDb::new(backend);
         let config = Config {
             rate_limits: RateLimits::unlimited(),
             ..Config::default()
@@ -225,6 +225,8 @@ impl Forum {
         let state = Data::new(
             server::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
         );
+        // Translations stored through the state's handle wake the page's live stream.
+        store.db = state.db.clone();
         let srv = actix_test::start(move || app(state.clone()));
         Self { srv, store, search }
     }

@@ -89,6 +89,21 @@ impl SpaceAccess {
         })
     }
 
+    /// From what was loaded for many readers at once (live streams).
+    pub(crate) fn from_parts(
+        space: Space,
+        role: Option<Role>,
+        banned: bool,
+        actor: &Actor,
+    ) -> Self {
+        Self {
+            space,
+            role,
+            banned,
+            is_admin: actor.is_admin,
+        }
+    }
+
     pub fn can_see(&self) -> bool {
         self.is_admin || self.role.is_some() || self.space.visibility == Visibility::Public
     }

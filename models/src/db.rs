@@ -4,10 +4,13 @@
 //! so on SQLite every write transaction goes through a pool of exactly one connection:
 //! writers queue in-process instead of failing with "database is locked".
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -36,6 +39,30 @@ macro_rules! on_each_backend {
     };
 }
 pub(crate) use on_each_backend;
+
+/// The PostgreSQL channel on which writers announce what live readers may want to see.
+pub const CHANGES_CHANNEL: &str = "pontis_changes";
+
+thread_local! {
+    /// Set by `announce` inside a write transaction, read by `Db::write` once it commits.
+    /// The transaction's closure runs on the calling thread, so this cannot cross writers.
+    static ANNOUNCED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the current write as one live readers should hear of: after it commits, this
+/// process's change hook runs, and on PostgreSQL every process LISTENing is notified.
+pub(crate) fn announce(conn: &mut AnyConnection) -> Result<(), DbError> {
+    if !ANNOUNCED.replace(true)
+        && let AnyConnection::Postgresql(pg) = conn
+    {
+        // Delivered at commit, and not at all on rollback.
+        pg.batch_execute(&format!("NOTIFY {CHANGES_CHANNEL}"))?;
+    }
+    Ok(())
+}
+
+/// Called after each committed write that announced a change.
+pub type ChangeHook = Arc<dyn Fn() + Send + Sync>;
 
 /// Where the data lives, parsed from a `sqlite://PATH` or `postgres://…` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,10 +132,21 @@ pub enum Backend {
     Postgres,
 }
 
-/// Opens connections for r2d2, applying SQLite's per-connection settings.
+/// Opens connections for r2d2, applying SQLite's per-connection settings, and counts
+/// every statement they run (for benchmarks and the operator's figures).
 #[derive(Debug, Clone)]
 pub struct Connector {
     url: DatabaseUrl,
+    queries: Arc<AtomicU64>,
+}
+
+/// Counts the statements a connection starts.
+fn counting(queries: Arc<AtomicU64>) -> impl Instrumentation {
+    move |event: InstrumentationEvent<'_>| {
+        if let InstrumentationEvent::StartQuery { .. } = event {
+            queries.fetch_add(1, Ordering::Relaxed);
+        }
+    }
 }
 
 impl ManageConnection for Connector {
@@ -119,6 +157,7 @@ impl ManageConnection for Connector {
         match &self.url {
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())?;
+                conn.set_instrumentation(counting(Arc::clone(&self.queries)));
                 // The busy timeout comes first and covers other processes (a `pontis
                 // migrate` beside a running server). WAL itself is set once, in `connect`.
                 conn.batch_execute(
@@ -127,9 +166,11 @@ impl ManageConnection for Connector {
                 )?;
                 Ok(AnyConnection::Sqlite(conn))
             }
-            DatabaseUrl::Postgres(url) => Ok(AnyConnection::Postgresql(
-                diesel::PgConnection::establish(url)?,
-            )),
+            DatabaseUrl::Postgres(url) => {
+                let mut conn = diesel::PgConnection::establish(url)?;
+                conn.set_instrumentation(counting(Arc::clone(&self.queries)));
+                Ok(AnyConnection::Postgresql(conn))
+            }
         }
     }
 
@@ -148,10 +189,14 @@ pub type Conn = PooledConnection<Connector>;
 #[derive(Clone)]
 pub struct Db {
     backend: Backend,
+    url: DatabaseUrl,
+    /// Statements run by every connection of this handle's pools.
+    queries: Arc<AtomicU64>,
     readers: Pool<Connector>,
     /// SQLite: a separate one-connection pool that serializes writers. PostgreSQL: None.
     writer: Option<Pool<Connector>>,
     delivery: Delivery,
+    on_change: Option<ChangeHook>,
 }
 
 impl std::fmt::Debug for Db {
@@ -172,7 +217,10 @@ impl Db {
 
     /// Connects without running migrations.
     pub fn connect(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
-        let connector = Connector { url: url.clone() };
+        let connector = Connector {
+            url: url.clone(),
+            queries: Arc::new(AtomicU64::new(0)),
+        };
         if let DatabaseUrl::Sqlite(path) = url {
             ensure_parent_dir(path)?;
             // WAL lets readers run beside the writer. Switching to it takes a lock, so it
@@ -194,9 +242,12 @@ impl Db {
         };
         Ok(Self {
             backend,
+            queries: connector.queries,
+            url: url.clone(),
             readers,
             writer,
             delivery: Delivery::default(),
+            on_change: None,
         })
     }
 
@@ -204,6 +255,36 @@ impl Db {
     pub fn with_delivery(mut self, delivery: Delivery) -> Self {
         self.delivery = delivery;
         self
+    }
+
+    /// The same database, running `hook` after every committed write that announced a
+    /// change (a post, a translation, a notification, a change of who may read what).
+    pub fn with_change_hook(mut self, hook: ChangeHook) -> Self {
+        self.on_change = Some(hook);
+        self
+    }
+
+    /// Statements this handle's connections have run since it opened.
+    pub fn queries(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
+    /// PostgreSQL: a thread that runs `hook` whenever any process commits an announced
+    /// change (LISTEN/NOTIFY), until `stop`. SQLite: none, its writers are in-process and
+    /// run the hook themselves.
+    pub fn spawn_change_listener(
+        &self,
+        hook: ChangeHook,
+        stop: Arc<AtomicBool>,
+    ) -> std::io::Result<Option<std::thread::JoinHandle<()>>> {
+        let DatabaseUrl::Postgres(url) = &self.url else {
+            return Ok(None);
+        };
+        let url = url.clone();
+        std::thread::Builder::new()
+            .name("db-changes".into())
+            .spawn(move || listen_for_changes(&url, &hook, &stop))
+            .map(Some)
     }
 
     pub fn delivery(&self) -> Delivery {
@@ -245,7 +326,15 @@ impl Db {
             .get()
             .map_err(DbError::from)?;
         let conn: &mut AnyConnection = &mut conn;
-        conn.transaction(work)
+        ANNOUNCED.set(false);
+        let done = conn.transaction(work);
+        if ANNOUNCED.replace(false)
+            && done.is_ok()
+            && let Some(hook) = &self.on_change
+        {
+            hook();
+        }
+        done
     }
 
     /// Runs `work` on a read connection.
@@ -262,6 +351,47 @@ impl Db {
         self.reader()
             .and_then(|mut c| c.batch_execute("SELECT 1").map_err(DbError::from))
             .is_ok()
+    }
+}
+
+/// Waits for announced changes on a connection of its own; reconnects after a failure.
+fn listen_for_changes(url: &str, hook: &ChangeHook, stop: &AtomicBool) {
+    const POLL: Duration = Duration::from_millis(100);
+    while !stop.load(Ordering::Relaxed) {
+        let listening = diesel::PgConnection::establish(url)
+            .map_err(DbError::from)
+            .and_then(|mut conn| {
+                conn.batch_execute(&format!("LISTEN {CHANGES_CHANNEL}"))?;
+                Ok(conn)
+            });
+        let mut conn = match listening {
+            Ok(conn) => conn,
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for changes; trying again");
+                std::thread::sleep(Duration::from_secs(1));
+                continue;
+            }
+        };
+        // Reading what the socket holds sends nothing to the server.
+        let mut lost = false;
+        while !lost && !stop.load(Ordering::Relaxed) {
+            let mut heard = false;
+            for notification in conn.notifications_iter() {
+                match notification {
+                    Ok(_) => heard = true,
+                    Err(error) => {
+                        tracing::warn!(%error, "lost the change listener's connection");
+                        lost = true;
+                        break;
+                    }
+                }
+            }
+            // Also after a loss: what was heard before it, or missed during it.
+            if heard || lost {
+                hook();
+            }
+            std::thread::sleep(POLL);
+        }
     }
 }
 

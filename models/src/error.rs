@@ -48,6 +48,8 @@ pub enum Error {
     UserNotFound,
     #[error("report not found")]
     ReportNotFound,
+    #[error("notification not found")]
+    NotificationNotFound,
     #[error("ban not found")]
     BanNotFound,
     #[error("token not found")]
@@ -127,6 +129,7 @@ impl Error {
             PostNotFound => Code::PostNotFound,
             UserNotFound => Code::UserNotFound,
             ReportNotFound => Code::ReportNotFound,
+            NotificationNotFound => Code::NotificationNotFound,
             BanNotFound => Code::BanNotFound,
             TokenNotFound => Code::TokenNotFound,
             AlreadyMember => Code::AlreadyMember,
@@ -242,6 +245,7 @@ mod tests {
             PostNotFound,
             UserNotFound,
             ReportNotFound,
+            NotificationNotFound,
             BanNotFound,
             TokenNotFound,
             AlreadyMember,
@@ -291,6 +295,7 @@ mod tests {
                 | PostNotFound
                 | UserNotFound
                 | ReportNotFound
+                | NotificationNotFound
                 | BanNotFound
                 | TokenNotFound
                 | AlreadyMember

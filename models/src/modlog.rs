@@ -28,6 +28,8 @@ pub(crate) fn log_action(
     target: Target,
     reason: Option<&str>,
 ) -> Result<()> {
+    // A moderator's action changes who may see what: live streams look again.
+    crate::db::announce(conn)?;
     diesel::insert_into(moderation_log::table)
         .values((
             moderation_log::space_id.eq(space_id),

@@ -42,6 +42,8 @@ pub(crate) fn touch_title(conn: &mut AnyConnection, thread_id: i64) -> Result<()
 }
 
 fn enqueue(conn: &mut AnyConnection, entity: &str, entity_id: i64) -> Result<()> {
+    // What search must see again, live readers may want to see too.
+    crate::db::announce(conn)?;
     diesel::insert_into(search_outbox::table)
         .values((
             search_outbox::entity.eq(entity),

@@ -201,6 +201,7 @@ pub fn leave(db: &Db, actor: &Actor, slug: &str) -> Result<()> {
                 .filter(memberships::user_id.eq(actor.user_id)),
         )
         .execute(conn)?;
+        crate::db::announce(conn)?;
         Ok(())
     })
 }

@@ -77,6 +77,7 @@ error_codes! {
     PostNotFound = "post_not_found", NotFound;
     UserNotFound = "user_not_found", NotFound;
     ReportNotFound = "report_not_found", NotFound;
+    NotificationNotFound = "notification_not_found", NotFound;
     BanNotFound = "ban_not_found", NotFound;
     TokenNotFound = "token_not_found", NotFound;
     RouteNotFound = "route_not_found", NotFound;

@@ -13,7 +13,7 @@ use actix_web::web::Data;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use pontis_frontend::i18n::accept_language;
 use pontis_models::accounts::{self, Authenticated, Credential};
-use pontis_models::{Actor, Db, Error, secrets};
+use pontis_models::{Actor, Db, Error, notifications, secrets};
 use pontis_types::UserView;
 use serde_json::{Value, json};
 use unic_langid::LanguageIdentifier;
@@ -33,6 +33,8 @@ pub const FORM_COOKIE: &str = "pontis_form";
 pub struct Viewer {
     pub auth: Authenticated,
     pub user: UserView,
+    /// For the bell in the page header.
+    pub unread_notifications: i64,
     csrf_token: String,
 }
 
@@ -150,15 +152,17 @@ async fn session_viewer(state: &AppState, token: String) -> Result<Option<Viewer
         .run(move |db| {
             let auth = accounts::authenticate(db, &token, policy)?;
             let user = accounts::me(db, &auth.actor)?;
-            Ok((auth, user))
+            let unread = notifications::unread_count(db, &auth.actor)?.unread_count;
+            Ok((auth, user, unread))
         })
         .await;
     match found {
-        Ok((auth, user)) => Ok(match &auth.credential {
+        Ok((auth, user, unread_notifications)) => Ok(match &auth.credential {
             Credential::Session { csrf_token, .. } => Some(Viewer {
                 csrf_token: csrf_token.clone(),
                 auth,
                 user,
+                unread_notifications,
             }),
             Credential::ApiToken { .. } => None,
         }),
@@ -240,6 +244,7 @@ impl Page {
                 "display_name": v.user.display_name,
                 "is_admin": v.user.is_admin,
                 "languages": v.user.languages,
+                "unread_notifications": v.unread_notifications,
             })),
             "csrf_token": self.form_token,
             "path": self.req.uri().path_and_query().map_or("/", |p| p.as_str()),

@@ -8,6 +8,7 @@ mod admin;
 mod auth;
 mod context;
 mod moderation;
+mod notifications;
 mod posts;
 mod profile;
 mod search;
@@ -67,6 +68,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/s/{slug}/reports/resolve" => post moderation::resolve_reports;
         "/t/{id}" => get threads::thread;
         "/t/{id}/reply" => post threads::reply;
+        "/t/{id}/watch" => post notifications::set_watch;
         "/t/{id}/{switch}" => post threads::switch;
         "/p/{id}/fragment" => get posts::fragment;
         "/p/{id}/edit" => get posts::edit_form, post posts::edit;
@@ -79,6 +81,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/admin/translation-jobs/{id}/retry" => post admin::retry_job;
         "/admin/models" => get admin::models;
         "/search" => get search::search;
+        "/notifications" => get notifications::list;
+        "/notifications/read" => post notifications::mark_all_read;
+        "/n/{id}" => get notifications::open;
     }
 }
 

@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
 use pontis_models::moderation::{self, ThreadFlag};
-use pontis_models::{posts, read_marks, spaces, threads};
+use pontis_models::{notifications, posts, read_marks, spaces, threads};
 use pontis_types::{CreatePostRequest, CreateThreadRequest, ReasonRequest};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -121,7 +121,7 @@ async fn thread_page(
     let cursor = query.cursor.clone();
     let reading = lang.clone();
     let on_demand = page.state.on_demand_languages_per_hour;
-    let (thread_page, space, newly_read) = page
+    let (thread_page, space, watch, newly_read) = page
         .run(move |db| {
             let found = threads::thread_page(
                 db,
@@ -133,13 +133,14 @@ async fn thread_page(
                 on_demand,
             )?;
             let space = spaces::get(db, &actor, &found.thread.space)?;
+            let watch = notifications::watch_level(db, &actor, thread_id)?.level;
             let mut newly_read = None;
             if let Some(last) = found.posts.iter().map(|p| p.id).max()
                 && read_marks::mark_moves(db, &actor, thread_id, last)?
             {
                 newly_read = Some(last);
             }
-            Ok((found, space, newly_read))
+            Ok((found, space, watch, newly_read))
         })
         .await?;
     if let Some(last) = newly_read {
@@ -166,6 +167,7 @@ async fn thread_page(
             "posts": thread_page.posts,
             "next_cursor": thread_page.next_cursor,
             "moderator": moderates(&space, viewer),
+            "watch": watch,
             "space": space,
             "reading_lang": reading_lang,
             "lang_override": lang,

@@ -1,7 +1,6 @@
-//! Server-sent events: a thread's new posts and translations as they land, so that a
-//! page replaces "translating…" without a reload. The stream looks at the database every
-//! second, so it sees what every worker wrote, in-process or remote, and what every server
-//! process stored; each look checks the reader's access again.
+//! Server-sent events from the process's event hub: a thread's new posts and translations
+//! as they land, so that a page replaces "translating…" without a reload, and a signed-in
+//! user's new notifications. One stream per page: `GET /events` carries both.
 
 use std::time::Duration;
 
@@ -9,22 +8,28 @@ use actix_web::web::{Bytes, Data, Path, Query};
 use actix_web::{HttpResponse, get};
 use futures_util::stream;
 use pontis_models::changes;
-use pontis_models::rows::now;
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
+use crate::hub::{LiveEvent, Subscription};
+use crate::rate_limit::StreamSlot;
 use crate::routes::LangQuery;
 use crate::state::AppState;
 
-const POLL: Duration = Duration::from_secs(1);
-/// A comment line now and then keeps proxies from closing a quiet stream.
-const KEEP_ALIVE_POLLS: u32 = 15;
+/// A comment line after this much quiet keeps proxies from closing the stream.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// Threads one stream may follow.
+const THREADS_MAX: usize = 20;
 
-struct Cursor {
-    after_post: i64,
-    since: chrono::NaiveDateTime,
-    quiet_polls: u32,
-    ended: bool,
+/// How a stream writes its events.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// `/threads/{id}/events`: events name only the post; the stream ends with `end`.
+    OneThread,
+    /// `/events`: events name their thread; `end` closes only that thread.
+    Combined,
 }
 
 /// A stream of events for one thread, in the reader's language (`?lang=`, default their
@@ -49,85 +54,164 @@ pub async fn thread_events(
     let lang = query.into_inner().lang;
     // Held by the stream: its place is freed when the client goes away.
     let slot = state.limits.event_streams.open(user.actor().user_id)?;
-    // The first look answers errors (not found, bad language) as a normal response.
     let actor = user.actor();
-    let first_lang = lang.clone();
-    let start = now();
-    let first = state
+    // The first look answers errors (not found, banned, bad language) as a normal response.
+    let (reading, since) = state
         .run(move |db| {
-            changes::thread_changes(db, &actor, thread_id, first_lang.as_deref(), 0, start)
+            let reading = changes::follow_thread(db, &actor, thread_id, lang.as_deref())?;
+            Ok((reading, changes::mark(db)?))
         })
         .await?;
-    let cursor = Cursor {
-        after_post: first.new_posts.last().copied().unwrap_or(0),
-        since: start,
-        quiet_polls: 0,
+    let subscription = state
+        .hub
+        .subscribe(actor, vec![(thread_id, reading)], false, since);
+    Ok(event_stream(subscription, slot, Format::OneThread))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventsQuery {
+    /// Threads to follow, comma-separated ids (at most 20).
+    pub threads: Option<String>,
+    /// Read the threads in this language (BCP 47); default: the reader's first language.
+    pub lang: Option<String>,
+}
+
+/// The signed-in user's one stream: `notification` with the notification as the list
+/// shows it and the new unread count; and for each thread in `?threads=`, `post` with
+/// `{"thread_id": 3, "post_id": 7}`, `translation` with `{"thread_id": 3, "post_id": 7}`
+/// or `{"thread_id": 3, "title": true}`, and `end` with `{"thread_id": 3}` once the
+/// reader may no longer follow that thread.
+#[utoipa::path(
+    tag = "notifications",
+    params(EventsQuery),
+    responses(
+        (status = 200, content_type = "text/event-stream", description = "events `notification`, `post`, `translation` and `end`"),
+    )
+)]
+#[get("/events")]
+pub async fn events(
+    state: Data<AppState>,
+    user: CurrentUser,
+    query: Query<EventsQuery>,
+) -> ApiResult<HttpResponse> {
+    let EventsQuery { threads, lang } = query.into_inner();
+    let thread_ids = parse_threads(threads.as_deref())?;
+    let slot = state.limits.event_streams.open(user.actor().user_id)?;
+    let actor = user.actor();
+    let (followed, since) = state
+        .run(move |db| {
+            let followed = thread_ids
+                .into_iter()
+                .map(|thread_id| {
+                    changes::follow_thread(db, &actor, thread_id, lang.as_deref())
+                        .map(|reading| (thread_id, reading))
+                })
+                .collect::<pontis_models::Result<Vec<_>>>()?;
+            Ok((followed, changes::mark(db)?))
+        })
+        .await?;
+    let subscription = state.hub.subscribe(actor, followed, true, since);
+    Ok(event_stream(subscription, slot, Format::Combined))
+}
+
+fn parse_threads(text: Option<&str>) -> Result<Vec<i64>, ApiError> {
+    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let mut ids = Vec::new();
+    for part in text.split(',') {
+        let id = part
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| ApiError::InvalidQuery("threads: comma-separated thread ids".into()))?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.len() > THREADS_MAX {
+        return Err(ApiError::InvalidQuery(format!(
+            "threads: at most {THREADS_MAX}"
+        )));
+    }
+    Ok(ids)
+}
+
+struct Open {
+    subscription: Subscription,
+    _slot: StreamSlot,
+    format: Format,
+    ended: bool,
+}
+
+fn event_stream(subscription: Subscription, slot: StreamSlot, format: Format) -> HttpResponse {
+    let open = Open {
+        subscription,
+        _slot: slot,
+        format,
         ended: false,
     };
-    let events = stream::unfold(cursor, move |mut cursor| {
-        let state = state.clone();
-        let lang = lang.clone();
-        let _slot = &slot;
-        async move {
-            if cursor.ended {
-                return None;
-            }
-            actix_web::rt::time::sleep(POLL).await;
-            let looked_at = now();
-            let (after_post, since) = (cursor.after_post, cursor.since);
-            let changes = state
-                .run(move |db| {
-                    changes::thread_changes(
-                        db,
-                        &actor,
-                        thread_id,
-                        lang.as_deref(),
-                        after_post,
-                        since,
-                    )
-                })
-                .await;
-            let mut out = String::new();
-            match changes {
-                Ok(changes) => {
-                    for post in &changes.new_posts {
-                        out.push_str(&format!("event: post\ndata: {{\"post_id\":{post}}}\n\n"));
-                    }
-                    for post in &changes.translated_posts {
-                        out.push_str(&format!(
-                            "event: translation\ndata: {{\"post_id\":{post}}}\n\n"
-                        ));
-                    }
-                    if changes.title_translated {
-                        out.push_str("event: translation\ndata: {\"title\":true}\n\n");
-                    }
-                    cursor.after_post = changes
-                        .new_posts
-                        .last()
-                        .copied()
-                        .unwrap_or(cursor.after_post);
-                    cursor.since = looked_at;
-                }
-                Err(_) => {
-                    out.push_str("event: end\ndata: {}\n\n");
-                    cursor.ended = true;
-                }
-            }
-            if out.is_empty() {
-                cursor.quiet_polls += 1;
-                if cursor.quiet_polls >= KEEP_ALIVE_POLLS {
-                    cursor.quiet_polls = 0;
-                    out.push_str(": keep-alive\n\n");
-                }
-            } else {
-                cursor.quiet_polls = 0;
-            }
-            Some((Ok::<_, actix_web::Error>(Bytes::from(out)), cursor))
+    let body = stream::unfold(open, |mut open| async move {
+        if open.ended {
+            return None;
         }
+        let next = actix_web::rt::time::timeout(KEEP_ALIVE, open.subscription.events.recv()).await;
+        let text = match next {
+            Err(_) => ": keep-alive\n\n".to_owned(),
+            // The hub dropped this stream (too slow): the client reconnects.
+            Ok(None) => return None,
+            Ok(Some(event)) => {
+                let mut text = render(&event, open.format);
+                // Whatever else is already waiting goes out in the same write.
+                while let Ok(more) = open.subscription.events.try_recv() {
+                    text.push_str(&render(&more, open.format));
+                }
+                open.ended = open.format == Format::OneThread && text.contains("event: end\n");
+                text
+            }
+        };
+        Some((Ok::<_, actix_web::Error>(Bytes::from(text)), open))
     });
-    Ok(HttpResponse::Ok()
+    HttpResponse::Ok()
         .content_type("text/event-stream")
         .insert_header(("Cache-Control", "no-cache"))
         .insert_header(("X-Accel-Buffering", "no"))
-        .streaming(events))
+        .streaming(body)
+}
+
+fn render(event: &LiveEvent, format: Format) -> String {
+    let combined = format == Format::Combined;
+    let (name, data) = match event {
+        LiveEvent::Post { thread_id, post_id } => (
+            "post",
+            if combined {
+                serde_json::json!({"thread_id": thread_id, "post_id": post_id})
+            } else {
+                serde_json::json!({"post_id": post_id})
+            },
+        ),
+        LiveEvent::Translation { thread_id, post_id } => {
+            let mut data = match post_id {
+                Some(post_id) => serde_json::json!({"post_id": post_id}),
+                None => serde_json::json!({"title": true}),
+            };
+            if combined {
+                data["thread_id"] = (*thread_id).into();
+            }
+            ("translation", data)
+        }
+        LiveEvent::Notification { view, unread_count } => (
+            "notification",
+            serde_json::json!({"notification": view, "unread_count": unread_count}),
+        ),
+        LiveEvent::End { thread_id } => (
+            "end",
+            if combined {
+                serde_json::json!({"thread_id": thread_id})
+            } else {
+                serde_json::json!({})
+            },
+        ),
+    };
+    format!("event: {name}\ndata: {data}\n\n")
 }

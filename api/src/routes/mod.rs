@@ -6,6 +6,7 @@ pub mod admin;
 pub mod events;
 pub mod meta;
 pub mod moderation;
+pub mod notifications;
 pub mod posts;
 pub mod search;
 pub mod spaces;

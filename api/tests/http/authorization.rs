@@ -383,7 +383,13 @@ fn routes() -> Vec<Route> {
             ..api(method, path, target, rule, effect, success)
         }
     };
-    let (get, post, patch, delete) = (Method::GET, Method::POST, Method::PATCH, Method::DELETE);
+    let (get, post, put, patch, delete) = (
+        Method::GET,
+        Method::POST,
+        Method::PUT,
+        Method::PATCH,
+        Method::DELETE,
+    );
     let with = |mut route: Route, body: Value| {
         route.body = Some(body);
         route
@@ -421,6 +427,13 @@ fn routes() -> Vec<Route> {
         with(api(post.clone(), "/api/v1/me/password", Site, SignedIn, EndsSession, 204),
             json!({"current_password": "correct horse battery", "new_password": "correct horse battery"})),
         api(get.clone(), "/api/v1/me/sessions", Site, SignedIn, Keeps, 200),
+        api(get.clone(), "/api/v1/events", Site, SignedIn, Keeps, 200),
+        api(get.clone(), "/api/v1/notifications", Site, SignedIn, Keeps, 200),
+        with(api(post.clone(), "/api/v1/notifications/read", Site, SignedIn, Keeps, 200),
+            json!({"up_to": 1000000})),
+        api(get.clone(), "/api/v1/me/notification-settings", Site, SignedIn, Keeps, 200),
+        with(api(put.clone(), "/api/v1/me/notification-settings", Site, SignedIn, Keeps, 200),
+            json!({"email_mode": "digest"})),
         api(delete.clone(), "/api/v1/me/sessions", Site, SignedIn, EndsSession, 204),
         set_up(api(delete.clone(), "/api/v1/me/sessions/{session}", Site, SignedIn, Keeps, 204), OwnOtherSession),
         api(get.clone(), "/api/v1/search?q=project", Site, SignedIn, Keeps, 200),
@@ -444,6 +457,10 @@ fn routes() -> Vec<Route> {
         api(get.clone(), "/api/v1/spaces/{space}/threads", Space, Reader, Keeps, 200),
         api(get.clone(), "/api/v1/threads/{thread}", Thread, Reader, Keeps, 200),
         api(get.clone(), "/api/v1/threads/{thread}/events", Thread, Stream, Keeps, 200),
+        api(get.clone(), "/api/v1/events?threads={thread}", Thread, Stream, Keeps, 200),
+        api(get.clone(), "/api/v1/threads/{thread}/watch", Thread, Reader, Keeps, 200),
+        with(api(put.clone(), "/api/v1/threads/{thread}/watch", Thread, Reader, Keeps, 200),
+            json!({"level": "muted"})),
         with(api(post.clone(), "/api/v1/threads/{thread}/posts", Thread, Poster, Keeps, 201),
             json!({"body": "Me too", "lang": "en"})),
         with(api(post.clone(), "/api/v1/threads/{thread}/lock", Thread, Moderator, Changes, 200), json!({})),

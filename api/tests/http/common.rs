@@ -114,12 +114,15 @@ impl TestApp {
     }
 
     pub async fn with_config(backend: Backend, config: Config) -> Self {
-        let store = TestDb::new(backend);
+        let mut store = TestDb::new(backend);
         let search: Arc<dyn SearchIndex> =
             Arc::new(EmbeddedIndex::in_memory().expect("search index"));
         let state = Data::new(
             server::state(&config, store.db.clone(), Arc::clone(&search)).expect("app state"),
         );
+        // The test's own writes (`translate_pending`) wake the live streams' hub, as the
+        // server's workers' writes do.
+        store.db = state.db.clone();
         let srv = actix_test::start(move || app(state.clone()));
         // As `pontis serve` does when its worker starts: readers may ask for what the
         // installed Apertium pairs reach (the engines `translate_pending` uses).
@@ -218,6 +221,10 @@ impl TestApp {
     pub async fn patch<'a>(&self, path: &str, auth: impl Into<Auth<'a>>, body: Value) -> Reply {
         self.request(Method::PATCH, path, auth, Some(body), &[])
             .await
+    }
+
+    pub async fn put<'a>(&self, path: &str, auth: impl Into<Auth<'a>>, body: Value) -> Reply {
+        self.request(Method::PUT, path, auth, Some(body), &[]).await
     }
 
     pub async fn delete<'a>(&self, path: &str, auth: impl Into<Auth<'a>>) -> Reply {

@@ -10,6 +10,7 @@ mod contract_fuzz;
 mod forum_flow;
 mod membership;
 mod moderation;
+mod notifications;
 mod pages;
 mod posts;
 mod proxies;

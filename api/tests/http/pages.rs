@@ -176,12 +176,21 @@ async fn every_page_renders_in_every_language(backend: Backend) {
     let (class, thread, reply) = busy_class(&app).await;
     let admin = app.admin("root").await;
     app.join(&admin, "class", Some(&class.invite_code)).await;
+    // A reply, a mention and a quote for the notifications page to show.
+    app.reply(&admin, thread, "Root was here.").await;
+    app.reply(
+        &class.ben,
+        thread,
+        &format!("@root [said](#post-{reply}) so"),
+    )
+    .await;
     let localizer = Localizer::embedded().expect("locales");
     let ids = localizer.message_ids(&FALLBACK);
     let pages = [
         "/".to_owned(),
         "/me".into(),
         "/me/security".into(),
+        "/notifications".into(),
         "/join".into(),
         "/spaces/new".into(),
         "/s/class".into(),
@@ -914,8 +923,72 @@ async fn the_models_page_shows_routes_between_the_members_languages(backend: Bac
     assert!(gaps.contains("pontis models suggest"), "{gaps}");
 }
 
+/// The bell counts what is new, the notifications page shows it in the reader's language,
+/// opening one marks it read, and the thread's switch mutes it.
+async fn the_bell_and_the_notifications_page(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (class, thread, reply) = busy_class(&app).await;
+    let bell = |html: &str| -> Option<String> {
+        let at = html.find("id=\"unread-count\"")?;
+        let rest = &html[at..];
+        let start = rest.find('>')? + 1;
+        let end = rest.find("</span>")?;
+        Some(format!("{}{}", &rest[..start], &rest[start..end]))
+    };
+    // Ana started the thread: Ben's two replies, one hidden since, leave one for her.
+    let home = get(&app, "/", Some(&class.ana)).await.expect(200);
+    let count = bell(&home).expect("a bell");
+    assert!(
+        count.ends_with(">1") && !count.contains("hidden"),
+        "{count}"
+    );
+    let page = get(&app, "/notifications", Some(&class.ana))
+        .await
+        .expect(200);
+    assert!(page.contains("class=\"notification unread\""), "{page}");
+    assert!(page.contains("We built a solar oven last year"), "{page}");
+    assert!(
+        !page.contains("Another idea"),
+        "a hidden post's notification: {page}"
+    );
+    let link = page
+        .split("href=\"/n/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to the notification")
+        .to_owned();
+    let opened = get(&app, &format!("/n/{link}"), Some(&class.ana)).await;
+    assert_eq!(opened.status, 303);
+    assert_eq!(opened.location(), format!("/t/{thread}#post-{reply}"));
+    let home = get(&app, "/", Some(&class.ana)).await.expect(200);
+    assert!(
+        bell(&home).expect("a bell").contains("hidden"),
+        "none unread"
+    );
+    // Nobody opens another's notification.
+    get(&app, &format!("/n/{link}"), Some(&class.ben))
+        .await
+        .expect(404);
+    let muted = form(
+        &app,
+        &format!("/t/{thread}/watch"),
+        &class.ana,
+        &[("level", "muted")],
+    )
+    .await;
+    assert_eq!(muted.status, 303);
+    let page = get(&app, &format!("/t/{thread}"), Some(&class.ana))
+        .await
+        .expect(200);
+    assert!(page.contains("<option value=\"muted\" selected>"), "{page}");
+    app.reply(&class.ben, thread, "Still there?").await;
+    let home = get(&app, "/", Some(&class.ana)).await.expect(200);
+    assert!(bell(&home).expect("a bell").contains("hidden"), "muted");
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    the_bell_and_the_notifications_page,
     the_models_page_shows_routes_between_the_members_languages,
     every_page_renders_in_every_language,
     each_page_shows_its_users_view,

@@ -16,6 +16,7 @@ error-thread-not-found = هذا الموضوع غير موجود، أو لا ي�
 error-post-not-found = هذه المشاركة غير موجودة، أو لا يمكنك رؤيتها.
 error-user-not-found = لا يوجد مستخدم بهذا الاسم.
 error-report-not-found = هذا البلاغ غير موجود.
+error-notification-not-found = هذا الإشعار غير موجود أو لم يعد متاحًا لك.
 error-ban-not-found = هذا المستخدم غير محظور هنا.
 error-token-not-found = هذا الرمز المميز غير موجود.
 error-already-member = أنت عضو في هذه المساحة بالفعل.

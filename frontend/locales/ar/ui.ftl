@@ -274,3 +274,37 @@ session-last-seen = آخر استخدام
 session-unknown-browser = متصفح غير معروف
 session-end = تسجيل الخروج هناك
 sessions-end-all = تسجيل الخروج من كل مكان (وهنا أيضًا)
+
+# Notifications
+nav-notifications = الإشعارات
+nav-notifications-unread = { $count ->
+        [0] الإشعارات، لا شيء غير مقروء
+        [zero] الإشعارات، لا شيء غير مقروء
+        [one] الإشعارات، إشعار واحد غير مقروء
+        [two] الإشعارات، إشعاران غير مقروءين
+        [few] الإشعارات، { $count } إشعارات غير مقروءة
+        [many] الإشعارات، { $count } إشعارًا غير مقروء
+       *[other] الإشعارات، { $count } إشعار غير مقروء
+    }
+notifications-title = الإشعارات
+notifications-empty = لا شيء بعد. تظهر هنا الردود في مواضيعك والإشارات إليك وإجراءات المشرفين على مشاركاتك.
+notifications-mark-all = تعليم الكل كمقروء
+notifications-older = الأقدم
+notification-someone = شخص ما
+notification-reply = ردّ { $actor } في «{ $thread }»
+notification-mention = أشار إليك { $actor } في «{ $thread }»
+notification-quote = اقتبس { $actor } منك في «{ $thread }»
+notification-post-hidden = أخفى { $actor } مشاركتك في «{ $thread }»
+notification-post-unhidden = أعاد { $actor } إظهار مشاركتك في «{ $thread }»
+notification-report = أبلغ { $actor } عن مشاركة في «{ $thread }»
+notification-member-joined = انضم { $actor } إلى { $space }
+notification-reason = السبب: { $reason }
+notification-original = لم تُترجم بعد: الأصل بـ{ $language }
+notification-hidden-since = أُخفيت منذ ذلك الحين
+notification-deleted-since = حُذفت منذ ذلك الحين
+watch-label = نبّهني إلى
+watch-watching = كل ردّ
+watch-normal = الإشارات والاقتباسات فقط
+watch-muted = لا شيء (مكتوم)
+watch-save = حفظ
+mention-suggestions = أشخاص في هذه المساحة

@@ -16,6 +16,7 @@ error-thread-not-found = Aquest fil no existeix o no el pots veure.
 error-post-not-found = Aquest missatge no existeix o no el pots veure.
 error-user-not-found = No hi ha cap usuari amb aquest nom.
 error-report-not-found = Aquesta denúncia no existeix.
+error-notification-not-found = Aquesta notificació no existeix o ja no la pots veure.
 error-ban-not-found = Aquest usuari no està expulsat d’aquí.
 error-token-not-found = Aquest testimoni no existeix.
 error-already-member = Ja ets membre d’aquest espai.

@@ -263,3 +263,33 @@ session-last-seen = últim ús
 session-unknown-browser = Navegador desconegut
 session-end = Tanca aquella sessió
 sessions-end-all = Tanca la sessió a tot arreu (també aquí)
+
+# Notifications
+nav-notifications = Notificacions
+nav-notifications-unread = { $count ->
+        [0] Notificacions, cap per llegir
+        [one] Notificacions, { $count } per llegir
+       *[other] Notificacions, { $count } per llegir
+    }
+notifications-title = Notificacions
+notifications-empty = Encara res. Aquí apareixen les respostes als teus fils, les mencions i el que facin els moderadors amb els teus missatges.
+notifications-mark-all = Marca-ho tot com a llegit
+notifications-older = Anteriors
+notification-someone = Algú
+notification-reply = { $actor } ha respost a «{ $thread }»
+notification-mention = { $actor } t’ha esmentat a «{ $thread }»
+notification-quote = { $actor } t’ha citat a «{ $thread }»
+notification-post-hidden = { $actor } ha amagat el teu missatge a «{ $thread }»
+notification-post-unhidden = { $actor } ha tornat a mostrar el teu missatge a «{ $thread }»
+notification-report = { $actor } ha denunciat un missatge a «{ $thread }»
+notification-member-joined = { $actor } s’ha unit a { $space }
+notification-reason = Motiu: { $reason }
+notification-original = Encara sense traduir: original en { $language }
+notification-hidden-since = Amagat des d’aleshores
+notification-deleted-since = Suprimit des d’aleshores
+watch-label = Avisa’m de
+watch-watching = cada resposta
+watch-normal = només mencions i cites
+watch-muted = res (silenciat)
+watch-save = Desa
+mention-suggestions = Persones d’aquest espai

@@ -16,6 +16,7 @@ error-thread-not-found = Dieses Thema gibt es nicht, oder du kannst es nicht seh
 error-post-not-found = Diesen Beitrag gibt es nicht, oder du kannst ihn nicht sehen.
 error-user-not-found = Es gibt keine Person mit diesem Benutzernamen.
 error-report-not-found = Diese Meldung gibt es nicht.
+error-notification-not-found = Diese Benachrichtigung gibt es nicht, oder du kannst sie nicht mehr sehen.
 error-ban-not-found = Diese Person ist hier nicht gesperrt.
 error-token-not-found = Dieses Token gibt es nicht.
 error-already-member = Du bist schon Mitglied dieses Bereichs.

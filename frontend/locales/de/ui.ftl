@@ -263,3 +263,33 @@ session-last-seen = zuletzt benutzt
 session-unknown-browser = Unbekannter Browser
 session-end = Dort abmelden
 sessions-end-all = Überall abmelden (auch hier)
+
+# Notifications
+nav-notifications = Benachrichtigungen
+nav-notifications-unread = { $count ->
+        [0] Benachrichtigungen, keine ungelesen
+        [one] Benachrichtigungen, { $count } ungelesen
+       *[other] Benachrichtigungen, { $count } ungelesen
+    }
+notifications-title = Benachrichtigungen
+notifications-empty = Noch nichts. Hier erscheinen Antworten in deinen Themen, Erwähnungen und was Moderatoren mit deinen Beiträgen tun.
+notifications-mark-all = Alle als gelesen markieren
+notifications-older = Ältere
+notification-someone = Jemand
+notification-reply = { $actor } hat in „{ $thread }“ geantwortet
+notification-mention = { $actor } hat dich in „{ $thread }“ erwähnt
+notification-quote = { $actor } hat dich in „{ $thread }“ zitiert
+notification-post-hidden = { $actor } hat deinen Beitrag in „{ $thread }“ ausgeblendet
+notification-post-unhidden = { $actor } hat deinen Beitrag in „{ $thread }“ wieder sichtbar gemacht
+notification-report = { $actor } hat einen Beitrag in „{ $thread }“ gemeldet
+notification-member-joined = { $actor } ist { $space } beigetreten
+notification-reason = Grund: { $reason }
+notification-original = Noch nicht übersetzt: Original auf { $language }
+notification-hidden-since = Inzwischen ausgeblendet
+notification-deleted-since = Inzwischen gelöscht
+watch-label = Benachrichtige mich bei
+watch-watching = jeder Antwort
+watch-normal = nur Erwähnungen und Zitaten
+watch-muted = nichts (stumm)
+watch-save = Speichern
+mention-suggestions = Personen in diesem Bereich

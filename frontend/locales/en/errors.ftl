@@ -17,6 +17,7 @@ error-thread-not-found = There is no such thread, or you cannot see it.
 error-post-not-found = There is no such post, or you cannot see it.
 error-user-not-found = There is no user with that handle.
 error-report-not-found = There is no such report.
+error-notification-not-found = There is no such notification, or you may no longer see it.
 error-ban-not-found = That user is not banned here.
 error-token-not-found = There is no such token.
 error-already-member = You are already a member of this space.

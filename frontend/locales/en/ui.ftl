@@ -266,3 +266,33 @@ session-last-seen = last used
 session-unknown-browser = Unknown browser
 session-end = Sign out there
 sessions-end-all = Log out everywhere (here too)
+
+# Notifications
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+        [0] Notifications, none unread
+        [one] Notifications, { $count } unread
+       *[other] Notifications, { $count } unread
+    }
+notifications-title = Notifications
+notifications-empty = Nothing yet. Replies in your threads, mentions of you and moderators' actions on your posts appear here.
+notifications-mark-all = Mark all as read
+notifications-older = Older
+notification-someone = Someone
+notification-reply = { $actor } replied in “{ $thread }”
+notification-mention = { $actor } mentioned you in “{ $thread }”
+notification-quote = { $actor } quoted you in “{ $thread }”
+notification-post-hidden = { $actor } hid your post in “{ $thread }”
+notification-post-unhidden = { $actor } made your post visible again in “{ $thread }”
+notification-report = { $actor } reported a post in “{ $thread }”
+notification-member-joined = { $actor } joined { $space }
+notification-reason = Reason: { $reason }
+notification-original = Not translated yet: original in { $language }
+notification-hidden-since = Hidden since
+notification-deleted-since = Deleted since
+watch-label = Notify me of
+watch-watching = every reply
+watch-normal = mentions and quotes only
+watch-muted = nothing (muted)
+watch-save = Save
+mention-suggestions = People in this space

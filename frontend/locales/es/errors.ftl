@@ -16,6 +16,7 @@ error-thread-not-found = Ese hilo no existe o no puedes verlo.
 error-post-not-found = Esa publicación no existe o no puedes verla.
 error-user-not-found = No hay ningún usuario con ese nombre.
 error-report-not-found = Esa denuncia no existe.
+error-notification-not-found = Esa notificación no existe o ya no puedes verla.
 error-ban-not-found = Ese usuario no está expulsado de aquí.
 error-token-not-found = Ese token no existe.
 error-already-member = Ya eres miembro de este espacio.

@@ -263,3 +263,33 @@ session-last-seen = último uso
 session-unknown-browser = Navegador desconocido
 session-end = Cerrar esa sesión
 sessions-end-all = Cerrar sesión en todas partes (también aquí)
+
+# Notifications
+nav-notifications = Notificaciones
+nav-notifications-unread = { $count ->
+        [0] Notificaciones, ninguna sin leer
+        [one] Notificaciones, { $count } sin leer
+       *[other] Notificaciones, { $count } sin leer
+    }
+notifications-title = Notificaciones
+notifications-empty = Todavía nada. Aquí aparecen las respuestas en tus hilos, las menciones y lo que los moderadores hagan con tus mensajes.
+notifications-mark-all = Marcar todo como leído
+notifications-older = Anteriores
+notification-someone = Alguien
+notification-reply = { $actor } respondió en «{ $thread }»
+notification-mention = { $actor } te mencionó en «{ $thread }»
+notification-quote = { $actor } te citó en «{ $thread }»
+notification-post-hidden = { $actor } ocultó tu mensaje en «{ $thread }»
+notification-post-unhidden = { $actor } volvió a mostrar tu mensaje en «{ $thread }»
+notification-report = { $actor } denunció un mensaje en «{ $thread }»
+notification-member-joined = { $actor } se unió a { $space }
+notification-reason = Motivo: { $reason }
+notification-original = Aún sin traducir: original en { $language }
+notification-hidden-since = Oculto desde entonces
+notification-deleted-since = Eliminado desde entonces
+watch-label = Avisarme de
+watch-watching = cada respuesta
+watch-normal = solo menciones y citas
+watch-muted = nada (silenciado)
+watch-save = Guardar
+mention-suggestions = Personas de este espacio

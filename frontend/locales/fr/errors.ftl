@@ -16,6 +16,7 @@ error-thread-not-found = Cette discussion n’existe pas, ou vous ne pouvez pas 
 error-post-not-found = Ce message n’existe pas, ou vous ne pouvez pas le voir.
 error-user-not-found = Aucun utilisateur ne porte cet identifiant.
 error-report-not-found = Ce signalement n’existe pas.
+error-notification-not-found = Cette notification n’existe pas, ou vous ne pouvez plus la voir.
 error-ban-not-found = Cet utilisateur n’est pas banni ici.
 error-token-not-found = Ce jeton n’existe pas.
 error-already-member = Vous êtes déjà membre de cet espace.

@@ -263,3 +263,33 @@ session-last-seen = dernière utilisation
 session-unknown-browser = Navigateur inconnu
 session-end = Déconnecter
 sessions-end-all = Se déconnecter partout (ici aussi)
+
+# Notifications
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+        [0] Notifications, aucune non lue
+        [one] Notifications, { $count } non lue
+       *[other] Notifications, { $count } non lues
+    }
+notifications-title = Notifications
+notifications-empty = Rien pour l’instant. Les réponses dans vos fils, les mentions et les actions des modérateurs sur vos messages apparaissent ici.
+notifications-mark-all = Tout marquer comme lu
+notifications-older = Plus anciennes
+notification-someone = Quelqu’un
+notification-reply = { $actor } a répondu dans « { $thread } »
+notification-mention = { $actor } vous a mentionné dans « { $thread } »
+notification-quote = { $actor } vous a cité dans « { $thread } »
+notification-post-hidden = { $actor } a masqué votre message dans « { $thread } »
+notification-post-unhidden = { $actor } a de nouveau affiché votre message dans « { $thread } »
+notification-report = { $actor } a signalé un message dans « { $thread } »
+notification-member-joined = { $actor } a rejoint { $space }
+notification-reason = Motif : { $reason }
+notification-original = Pas encore traduit : original en { $language }
+notification-hidden-since = Masqué depuis
+notification-deleted-since = Supprimé depuis
+watch-label = Me prévenir de
+watch-watching = chaque réponse
+watch-normal = mentions et citations seulement
+watch-muted = rien (en sourdine)
+watch-save = Enregistrer
+mention-suggestions = Personnes de cet espace

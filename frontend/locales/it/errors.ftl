@@ -16,6 +16,7 @@ error-thread-not-found = Questa discussione non esiste, oppure non puoi vederla.
 error-post-not-found = Questo messaggio non esiste, oppure non puoi vederlo.
 error-user-not-found = Non esiste un utente con questo nome.
 error-report-not-found = Questa segnalazione non esiste.
+error-notification-not-found = Questa notifica non esiste o non puoi più vederla.
 error-ban-not-found = Questo utente non è espulso qui.
 error-token-not-found = Questo token non esiste.
 error-already-member = Sei già membro di questo spazio.

@@ -263,3 +263,33 @@ session-last-seen = ultimo uso
 session-unknown-browser = Browser sconosciuto
 session-end = Esci da lì
 sessions-end-all = Esci ovunque (anche qui)
+
+# Notifications
+nav-notifications = Notifiche
+nav-notifications-unread = { $count ->
+        [0] Notifiche, nessuna da leggere
+        [one] Notifiche, { $count } da leggere
+       *[other] Notifiche, { $count } da leggere
+    }
+notifications-title = Notifiche
+notifications-empty = Ancora niente. Qui compaiono le risposte nelle tue discussioni, le menzioni e le azioni dei moderatori sui tuoi messaggi.
+notifications-mark-all = Segna tutto come letto
+notifications-older = Precedenti
+notification-someone = Qualcuno
+notification-reply = { $actor } ha risposto in «{ $thread }»
+notification-mention = { $actor } ti ha menzionato in «{ $thread }»
+notification-quote = { $actor } ti ha citato in «{ $thread }»
+notification-post-hidden = { $actor } ha nascosto il tuo messaggio in «{ $thread }»
+notification-post-unhidden = { $actor } ha reso di nuovo visibile il tuo messaggio in «{ $thread }»
+notification-report = { $actor } ha segnalato un messaggio in «{ $thread }»
+notification-member-joined = { $actor } si è unito a { $space }
+notification-reason = Motivo: { $reason }
+notification-original = Non ancora tradotto: originale in { $language }
+notification-hidden-since = Nascosto nel frattempo
+notification-deleted-since = Eliminato nel frattempo
+watch-label = Avvisami di
+watch-watching = ogni risposta
+watch-normal = solo menzioni e citazioni
+watch-muted = niente (silenziato)
+watch-save = Salva
+mention-suggestions = Persone in questo spazio

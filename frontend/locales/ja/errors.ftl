@@ -16,6 +16,7 @@ error-thread-not-found = そのスレッドは存在しないか、閲覧でき�
 error-post-not-found = その投稿は存在しないか、閲覧できません。
 error-user-not-found = そのユーザー名のユーザーはいません。
 error-report-not-found = その報告は存在しません。
+error-notification-not-found = その通知は存在しないか、もう表示できません。
 error-ban-not-found = このユーザーはここで利用停止になっていません。
 error-token-not-found = そのトークンは存在しません。
 error-already-member = すでにこのスペースのメンバーです。

@@ -16,6 +16,7 @@ error-thread-not-found = 그런 스레드가 없거나 볼 수 없습니다.
 error-post-not-found = 그런 글이 없거나 볼 수 없습니다.
 error-user-not-found = 그 이름의 사용자가 없습니다.
 error-report-not-found = 그런 신고가 없습니다.
+error-notification-not-found = 그런 알림이 없거나 더 이상 볼 수 없습니다.
 error-ban-not-found = 이 사용자는 여기서 이용 정지되지 않았습니다.
 error-token-not-found = 그런 토큰이 없습니다.
 error-already-member = 이미 이 공간의 회원입니다.

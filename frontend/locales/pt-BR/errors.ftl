@@ -16,6 +16,7 @@ error-thread-not-found = Esse tópico não existe ou você não pode vê-lo.
 error-post-not-found = Essa mensagem não existe ou você não pode vê-la.
 error-user-not-found = Não há nenhum usuário com esse nome.
 error-report-not-found = Essa denúncia não existe.
+error-notification-not-found = Essa notificação não existe ou você não pode mais vê-la.
 error-ban-not-found = Esse usuário não está banido aqui.
 error-token-not-found = Esse token não existe.
 error-already-member = Você já é membro deste espaço.

@@ -263,3 +263,33 @@ session-last-seen = último uso
 session-unknown-browser = Navegador desconhecido
 session-end = Sair de lá
 sessions-end-all = Sair de todos os lugares (daqui também)
+
+# Notifications
+nav-notifications = Notificações
+nav-notifications-unread = { $count ->
+        [0] Notificações, nenhuma não lida
+        [one] Notificações, { $count } não lida
+       *[other] Notificações, { $count } não lidas
+    }
+notifications-title = Notificações
+notifications-empty = Nada ainda. Aqui aparecem as respostas nos seus tópicos, as menções a você e as ações dos moderadores nas suas mensagens.
+notifications-mark-all = Marcar tudo como lido
+notifications-older = Anteriores
+notification-someone = Alguém
+notification-reply = { $actor } respondeu em “{ $thread }”
+notification-mention = { $actor } mencionou você em “{ $thread }”
+notification-quote = { $actor } citou você em “{ $thread }”
+notification-post-hidden = { $actor } ocultou sua mensagem em “{ $thread }”
+notification-post-unhidden = { $actor } voltou a mostrar sua mensagem em “{ $thread }”
+notification-report = { $actor } denunciou uma mensagem em “{ $thread }”
+notification-member-joined = { $actor } entrou em { $space }
+notification-reason = Motivo: { $reason }
+notification-original = Ainda não traduzido: original em { $language }
+notification-hidden-since = Oculta desde então
+notification-deleted-since = Excluída desde então
+watch-label = Avisar-me de
+watch-watching = cada resposta
+watch-normal = só menções e citações
+watch-muted = nada (silenciado)
+watch-save = Salvar
+mention-suggestions = Pessoas deste espaço

@@ -16,6 +16,7 @@ error-thread-not-found = Такої теми немає або ви не мож�
 error-post-not-found = Такого допису немає або ви не можете його бачити.
 error-user-not-found = Користувача з таким іменем немає.
 error-report-not-found = Такої скарги немає.
+error-notification-not-found = Такого сповіщення немає, або ви більше не можете його бачити.
 error-ban-not-found = Цього користувача тут не заблоковано.
 error-token-not-found = Такого токена немає.
 error-already-member = Ви вже учасник цього простору.

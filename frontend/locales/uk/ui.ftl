@@ -268,3 +268,35 @@ session-last-seen = востаннє
 session-unknown-browser = Невідомий браузер
 session-end = Вийти там
 sessions-end-all = Вийти всюди (і тут)
+
+# Notifications
+nav-notifications = Сповіщення
+nav-notifications-unread = { $count ->
+        [0] Сповіщення, непрочитаних немає
+        [one] Сповіщення, { $count } непрочитане
+        [few] Сповіщення, { $count } непрочитані
+        [many] Сповіщення, { $count } непрочитаних
+       *[other] Сповіщення, { $count } непрочитаного
+    }
+notifications-title = Сповіщення
+notifications-empty = Поки нічого. Тут з’являться відповіді у ваших темах, згадки про вас і дії модераторів з вашими дописами.
+notifications-mark-all = Позначити все як прочитане
+notifications-older = Давніші
+notification-someone = Хтось
+notification-reply = { $actor } відповідає в «{ $thread }»
+notification-mention = { $actor } згадує вас у «{ $thread }»
+notification-quote = { $actor } цитує вас у «{ $thread }»
+notification-post-hidden = { $actor } приховує ваш допис у «{ $thread }»
+notification-post-unhidden = { $actor } знову показує ваш допис у «{ $thread }»
+notification-report = { $actor } скаржиться на допис у «{ $thread }»
+notification-member-joined = { $actor } приєднується до { $space }
+notification-reason = Причина: { $reason }
+notification-original = Ще не перекладено: оригінал мовою «{ $language }»
+notification-hidden-since = Відтоді приховано
+notification-deleted-since = Відтоді видалено
+watch-label = Сповіщати мене про
+watch-watching = кожну відповідь
+watch-normal = лише згадки й цитати
+watch-muted = нічого (вимкнено)
+watch-save = Зберегти
+mention-suggestions = Люди в цьому просторі

@@ -16,6 +16,7 @@ error-thread-not-found = 没有这个主题，或者你无权查看。
 error-post-not-found = 没有这条帖子，或者你无权查看。
 error-user-not-found = 没有使用该用户名的用户。
 error-report-not-found = 没有这条举报。
+error-notification-not-found = 没有这条通知，或你已无法查看它。
 error-ban-not-found = 该用户在这里没有被封禁。
 error-token-not-found = 没有这个令牌。
 error-already-member = 你已经是这个空间的成员了。

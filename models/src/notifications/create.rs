@@ -226,6 +226,7 @@ fn insert(
     user_id: i64,
     notice: &Notice,
 ) -> Result<()> {
+    crate::db::announce(conn)?;
     let created = now();
     let id = diesel::insert_into(notifications::table)
         .values((

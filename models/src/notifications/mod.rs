@@ -193,6 +193,25 @@ pub fn newer_than(db: &Db, user_ids: &[i64], after: i64) -> Result<Vec<(i64, i64
     })
 }
 
+/// Opens one of the actor's notifications they may still see, marking it read.
+pub fn open(db: &Db, actor: &Actor, notification_id: i64) -> Result<NotificationView> {
+    db.write(|conn| {
+        let rows: Vec<Notification> = notifications::table
+            .filter(visible_to(actor))
+            .filter(notifications::id.eq(notification_id))
+            .select(Notification::as_select())
+            .load(conn)?;
+        let view = views(conn, actor, &rows)?
+            .pop()
+            .ok_or(Error::NotificationNotFound)?;
+        diesel::update(notifications::table.find(notification_id))
+            .set(notifications::read_at.eq(now()))
+            .filter(notifications::read_at.is_null())
+            .execute(conn)?;
+        Ok(view)
+    })
+}
+
 /// Emails waiting to be sent, all users together.
 pub fn outbox_len(db: &Db) -> Result<i64> {
     db.read(|conn| {
