@@ -135,24 +135,7 @@ impl TestApp {
     /// Translates every queued job with Debian's real Apertium pairs, as the server's
     /// worker would; returns the jobs handled.
     pub async fn translate_pending(&self) -> usize {
-        let db = self.store.db.clone();
-        actix_web::web::block(move || {
-            let engines = apertium_engines();
-            let worker = Worker::new(
-                Pipeline::new(Router::new(engines)),
-                Arc::new(DbJobs::new(db)),
-                WorkerSettings::default(),
-            );
-            let mut handled = 0;
-            loop {
-                match worker.run_once().expect("worker") {
-                    0 => return handled,
-                    jobs => handled += jobs,
-                }
-            }
-        })
-        .await
-        .expect("worker thread")
+        translate_pending_with(self.store.db.clone()).await
     }
 
     /// Drains the search outbox into the index, as the server's indexer thread would.
@@ -452,4 +435,26 @@ pub async fn wait_for_event(
             .expect("stream chunk");
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
+}
+
+/// Translates every queued job through `db` with Debian's real Apertium pairs, as a
+/// worker would; returns the jobs handled.
+pub async fn translate_pending_with(db: pontis_models::Db) -> usize {
+    actix_web::web::block(move || {
+        let engines = apertium_engines();
+        let worker = Worker::new(
+            Pipeline::new(Router::new(engines)),
+            Arc::new(DbJobs::new(db)),
+            WorkerSettings::default(),
+        );
+        let mut handled = 0;
+        loop {
+            match worker.run_once().expect("worker") {
+                0 => return handled,
+                jobs => handled += jobs,
+            }
+        }
+    })
+    .await
+    .expect("worker thread")
 }

@@ -253,3 +253,28 @@ on_both_backends!(
     one_stream_carries_a_thread_and_ends_it_alone,
     settings_say_email_is_off_without_a_mail_server,
 );
+
+/// On PostgreSQL, a write by another process (here: another connection pool, as a second
+/// server or `pontis` command would have) wakes this process's streams through
+/// LISTEN/NOTIFY, well before the hub's fallback look.
+#[actix_web::test]
+async fn another_process_wakes_the_streams_on_postgres() {
+    let app = TestApp::start(Backend::Postgres).await;
+    let sofia = app.register("sofia", &["es"]).await;
+    let emma = app.register("emma", &["en"]).await;
+    app.space(&emma, "club", "public").await;
+    app.join(&sofia, "club", None).await;
+    let (thread, _) = app
+        .thread(&emma, "club", "The house", "The house is big.")
+        .await;
+    let mut live = open(&app, &sofia, &format!("?threads={thread}")).await;
+    let elsewhere = pontis_models::Db::open(&app.store.url, 2).expect("a second pool");
+    // Past the looks this process's own writes asked for: only a notification wakes it now.
+    actix_web::rt::time::sleep(Duration::from_millis(1500)).await;
+    let sent = Instant::now();
+    crate::common::translate_pending_with(elsewhere).await;
+    let mut seen = String::new();
+    wait_for_event(&mut live, &mut seen, "event: translation").await;
+    let waited = sent.elapsed();
+    assert!(waited < Duration::from_secs(5), "told after {waited:?}");
+}
