@@ -326,7 +326,7 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
     let client = browser(&driver).await;
 
     let owner = forum.register("weber", &["de", "en"]).await;
-    forum.register("ana", &["es"]).await;
+    let ana = forum.register("ana", &["es"]).await;
     let ben = forum.register("ben", &["de"]).await;
     // Readers of English and Portuguese, whom Debian's Apertium pairs reach from Spanish.
     let olivia = forum.register("olivia", &["en"]).await;
@@ -659,6 +659,63 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
         .expect("dir");
     assert_eq!(dir, json!("rtl"));
     screenshot(&client, shots, "arabic.png").await;
+
+    // Ana mentions the teacher while his page is open: the bell counts it at once, in the
+    // same document, and the notifications page lists it.
+    let unread = || async {
+        client
+            .execute(
+                "const bell = document.getElementById('unread-count'); \
+                 return [Number(bell.textContent), bell.hidden, window.pontisBell === true];",
+                vec![],
+            )
+            .await
+            .expect("the bell")
+    };
+    client
+        .execute("window.pontisBell = true", vec![])
+        .await
+        .expect("mark the document");
+    let before = unread().await[0].as_i64().expect("a count");
+    let mention = forum
+        .api(
+            "POST",
+            &format!("/api/v1/threads/{thread_id}/posts"),
+            Some(&ana),
+            json!({"body": "@weber ¿Lo revisas, por favor?", "lang": "es"}),
+        )
+        .await;
+    let asked = std::time::Instant::now();
+    let mut now = unread().await;
+    while now[0].as_i64() != Some(before + 1) && asked.elapsed() < Duration::from_secs(10) {
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+        now = unread().await;
+    }
+    assert_eq!(
+        now,
+        json!([before + 1, false, true]),
+        "counted live, no reload"
+    );
+    client
+        .goto(&forum.url("/notifications"))
+        .await
+        .expect("notifications");
+    let newest = client
+        .find(Locator::Css("ol.notifications li.notification.unread a"))
+        .await
+        .expect("the mention, unread")
+        .attr("href")
+        .await
+        .expect("its link")
+        .expect("a link");
+    screenshot(&client, shots, "notifications-ar.png").await;
+    client.goto(&forum.url(&newest)).await.expect("open it");
+    let opened = client.current_url().await.expect("url");
+    assert_eq!(
+        opened.fragment(),
+        Some(format!("post-{}", mention["id"]).as_str()),
+        "{opened}"
+    );
 
     client.close().await.expect("close the browser");
 }
