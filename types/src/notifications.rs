@@ -135,6 +135,10 @@ pub struct NotificationSettingsView {
     pub email_kinds_off: Vec<NotificationKind>,
     /// False when the instance has no mail server configured: no email is sent at all.
     pub email_available: bool,
+    /// Where email goes: an address its owner confirmed. None: no email is sent.
+    pub email_address: Option<String>,
+    /// An address given whose confirmation link has not been followed yet.
+    pub pending_address: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
