@@ -6,6 +6,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod error;
+pub mod mail;
 pub mod openapi;
 pub mod pages;
 pub mod progress;

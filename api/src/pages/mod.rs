@@ -7,6 +7,7 @@
 mod admin;
 mod auth;
 mod context;
+mod email;
 mod moderation;
 mod posts;
 mod profile;
@@ -79,6 +80,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/admin/translation-jobs/{id}/retry" => post admin::retry_job;
         "/admin/models" => get admin::models;
         "/search" => get search::search;
+        // Email (issue 13): settings on the profile, and the pages links in email open.
+        "/me/email" => post profile::save_email;
+        "/unsubscribe/{token}" => get email::unsubscribe_form, post email::unsubscribe;
+        "/email/confirm/{token}" => get email::confirm_form, post email::confirm;
     }
 }
 

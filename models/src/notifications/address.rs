@@ -64,7 +64,8 @@ pub(crate) fn has_address(conn: &mut AnyConnection, user_id: i64) -> Result<bool
 
 /// The actor's new address: mailed a confirmation link, used once it is followed. The
 /// confirmed address (if any) keeps receiving until then. An empty address removes both:
-/// no email at all. Giving the confirmed address again just cancels a pending change.
+/// no email at all. Giving the confirmed address again cancels a pending change; giving
+/// the pending one again changes nothing (no second link).
 pub fn request_address(
     db: &Db,
     actor: &Actor,
@@ -77,9 +78,15 @@ pub fn request_address(
     db.write(|conn| {
         ensure_settings(conn, actor.user_id)?;
         let row = notification_settings::table.find(actor.user_id);
-        let confirmed: Option<String> = row
-            .select(notification_settings::email_address)
+        let (confirmed, pending): (Option<String>, Option<String>) = row
+            .select((
+                notification_settings::email_address,
+                notification_settings::pending_address,
+            ))
             .first(conn)?;
+        if !address.is_empty() && pending.as_deref() == Some(address) {
+            return super::settings::settings_view(conn, db, actor.user_id);
+        }
         drop_queued_confirmations(conn, actor.user_id)?;
         let cleared = (
             notification_settings::pending_address.eq(None::<String>),

@@ -175,7 +175,7 @@ pub fn prepare(db: &Db, id: i64, policy: &Policy, at: NaiveDateTime) -> Result<P
     };
     let decision = decide(db, &row, user, settings, policy, at)?;
     match &decision {
-        Prepared::Dropped(reason) => drop_row(db, id, reason)?,
+        Prepared::Dropped(reason) => mark_dropped(db, id, reason)?,
         Prepared::Postponed => {
             let give_up = row.created_at + policy.translation_wait;
             postpone(db, id, (at + TRANSLATION_RECHECK).min(give_up).max(at))?;
@@ -364,7 +364,8 @@ fn decide(
     send(to, Content::Digest(items))
 }
 
-fn drop_row(db: &Db, id: i64, reason: &str) -> Result<()> {
+/// Not to be sent, for good; `reason` is kept with the row.
+pub fn mark_dropped(db: &Db, id: i64, reason: &str) -> Result<()> {
     db.write(|conn| {
         diesel::update(queued(id))
             .set((
