@@ -151,9 +151,7 @@ impl Composer {
         );
         args.set("space", FluentValue::from(n.space.clone()));
         let headline = self.text(lang, &headline_id(n.kind), &args);
-        let thread_url = n
-            .thread_id
-            .map(|id| format!("{}/t/{id}", self.public_url));
+        let thread_url = n.thread_id.map(|id| format!("{}/t/{id}", self.public_url));
         let link = match (n.kind, &thread_url, n.post_id) {
             (NotificationKind::MemberJoined, _, _) => {
                 format!("{}/s/{}/members", self.public_url, n.space)
@@ -187,7 +185,8 @@ impl Composer {
     /// The post as sanitized HTML whose links work from a mailbox: paths on the forum
     /// and `#post-ID` quotes become full addresses.
     fn html_of(&self, text: &str, thread_url: Option<&str>) -> String {
-        let html = markdown::to_html(text).replace("href=\"/", &format!("href=\"{}/", self.public_url));
+        let html =
+            markdown::to_html(text).replace("href=\"/", &format!("href=\"{}/", self.public_url));
         match thread_url {
             Some(thread) => html.replace("href=\"#", &format!("href=\"{thread}#")),
             None => html,

@@ -70,6 +70,13 @@ impl Mailer {
             .filter(|u| u.host_str().is_some())
             .ok_or_else(|| MailError::PublicUrl(email.public_url.clone()))?;
         let host = public_url.host_str().unwrap_or("localhost").to_owned();
+        // The forum's own name in EHLO (some servers refuse "localhost"); an address
+        // goes as an address literal.
+        let hello = match public_url.host() {
+            Some(url::Host::Ipv4(ip)) => ClientId::Ipv4(ip),
+            Some(url::Host::Ipv6(ip)) => ClientId::Ipv6(ip),
+            _ => ClientId::Domain(host.clone()),
+        };
         let from: Mailbox = email
             .from
             .parse()
@@ -80,8 +87,7 @@ impl Mailer {
         };
         let mut builder = SmtpTransport::from_url(&email.smtp_url)
             .map_err(|e| smtp_error(e.to_string()))?
-            // The forum's own name in EHLO: some servers refuse "localhost".
-            .hello_name(ClientId::Domain(host.clone()))
+            .hello_name(hello)
             .timeout(Some(SMTP_TIMEOUT));
         match (&email.smtp_username, &email.smtp_password) {
             (Some(user), Some(password)) => {
@@ -211,4 +217,66 @@ pub fn start(config: &Config, db: &Db) -> Result<crate::server::Workers, MailErr
         .name("email-sender".into())
         .spawn(move || mailer.run(&db, &watch))?;
     Ok((stop, vec![handle]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn email() -> Email {
+        Email::new(
+            "smtp://forum:s3cret@127.0.0.1:2525",
+            "Pontis <forum@school.example>",
+            "https://forum.school.example/",
+        )
+    }
+
+    #[test]
+    fn settings_are_checked_at_start_and_errors_show_no_password() {
+        assert!(Mailer::new(&email()).is_ok());
+        for (broken, expected) in [
+            (
+                Email {
+                    digest_hour: 24,
+                    ..email()
+                },
+                "digest_hour",
+            ),
+            (
+                Email {
+                    from: "not an address".into(),
+                    ..email()
+                },
+                "email.from",
+            ),
+            (
+                Email {
+                    public_url: "forum.school.example".into(),
+                    ..email()
+                },
+                "public_url",
+            ),
+            (
+                Email {
+                    smtp_url: "imap://forum:s3cret@mail.school.example".into(),
+                    ..email()
+                },
+                "smtp_url",
+            ),
+            (
+                Email {
+                    smtp_username: Some("forum".into()),
+                    ..email()
+                },
+                "go together",
+            ),
+        ] {
+            let error = Mailer::new(&broken)
+                .err()
+                .unwrap_or_else(|| panic!("{broken:?} is refused"))
+                .to_string();
+            assert!(error.contains(expected), "{error}");
+            assert!(!error.contains("s3cret"), "{error}");
+        }
+    }
 }

@@ -53,7 +53,14 @@ pub struct SavedQuery {
 pub async fn profile(page: Page, query: Query<SavedQuery>) -> PageResult {
     let email = email_section(&page, query.email_saved.is_some(), None, None).await?;
     let form = saved_form(&page)?;
-    profile_page(&page, StatusCode::OK, &form, query.saved.is_some(), None, email)
+    profile_page(
+        &page,
+        StatusCode::OK,
+        &form,
+        query.saved.is_some(),
+        None,
+        email,
+    )
 }
 
 /// The profile form as stored.

@@ -779,7 +779,10 @@ impl Table {
                     )
                     .await
                     .expect(201);
-                ids.insert("worker", created["id"].as_i64().expect("worker id").to_string());
+                ids.insert(
+                    "worker",
+                    created["id"].as_i64().expect("worker id").to_string(),
+                );
             }
             Setup::Unsubscribe | Setup::ConfirmAddress => {}
         }
@@ -810,7 +813,11 @@ impl Table {
         })
         .await
         .expect("blocking task");
-        let token = if name == "unsubscribe" { unsubscribe } else { confirm };
+        let token = if name == "unsubscribe" {
+            unsubscribe
+        } else {
+            confirm
+        };
         Some((name, token.expect("the visitor's token")))
     }
 

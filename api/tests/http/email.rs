@@ -195,12 +195,16 @@ impl Drop for Sender {
 }
 
 fn config(smtp: &Smtp) -> Config {
+    // Long enough that the test's own translation pass always comes first.
+    config_waiting(smtp, 600)
+}
+
+fn config_waiting(smtp: &Smtp, translation_wait_seconds: u64) -> Config {
     Config {
         rate_limits: RateLimits::unlimited(),
         email: Some(Email {
             digest_hour: 0,
-            // Long enough that the test's own translation pass always comes first.
-            translation_wait_seconds: 600,
+            translation_wait_seconds,
             retry_initial_seconds: 1,
             ..Email::new(
                 &format!("smtp://127.0.0.1:{}", smtp.port),
@@ -252,7 +256,10 @@ async fn anonymous(app: &TestApp, method: Method, path: &str, body: &str) -> (u1
         .await
         .expect("request");
     let body = res.body().await.expect("body");
-    (res.status().as_u16(), String::from_utf8_lossy(&body).into_owned())
+    (
+        res.status().as_u16(),
+        String::from_utf8_lossy(&body).into_owned(),
+    )
 }
 
 /// Gives `user` the address `address` through the profile form and confirms it through
@@ -273,7 +280,10 @@ async fn give_address(app: &TestApp, smtp: &Smtp, user: &TestUser, address: &str
     let before = smtp.to(address).len();
     let mails = smtp.wait_for(address, before + 1).await;
     let confirm = mails.last().expect("the confirmation message");
-    assert!(confirm.list_unsubscribe.is_empty(), "nothing to unsubscribe from yet");
+    assert!(
+        confirm.list_unsubscribe.is_empty(),
+        "nothing to unsubscribe from yet"
+    );
     let link = confirm.link(&format!("{PUBLIC_URL}/email/confirm/"));
     let path = link.trim_start_matches(PUBLIC_URL);
     // Following the link only asks; the button confirms.
@@ -319,9 +329,7 @@ async fn class_with_spanish_student(app: &TestApp) -> (TestUser, TestUser, i64) 
     (owner, lucia, thread)
 }
 
-async fn a_reply_reaches_a_spanish_student_in_spanish_and_one_click_unsubscribes(
-    backend: Backend,
-) {
+async fn a_reply_reaches_a_spanish_student_in_spanish_and_one_click_unsubscribes(backend: Backend) {
     let smtp = Smtp::started();
     let (app, _sender) = start(backend, &smtp).await;
     let (owner, lucia, thread) = class_with_spanish_student(&app).await;
@@ -340,7 +348,11 @@ async fn a_reply_reaches_a_spanish_student_in_spanish_and_one_click_unsubscribes
     let reply = app.reply(&owner, thread, "The house is big.").await;
     // The Spanish translation is pending: the email waits for it.
     actix_web::rt::time::sleep(Duration::from_secs(2)).await;
-    assert_eq!(smtp.to("lucia@pontis.test").len(), 1, "only the confirmation");
+    assert_eq!(
+        smtp.to("lucia@pontis.test").len(),
+        1,
+        "only the confirmation"
+    );
     assert!(app.translate_pending().await > 0);
     let mails = smtp.wait_for("lucia@pontis.test", 2).await;
     let mail = &mails[1];
@@ -364,10 +376,7 @@ async fn a_reply_reaches_a_spanish_student_in_spanish_and_one_click_unsubscribes
             "{part}: not the original: {body}"
         );
         assert!(body.contains("Hola, lucia"), "{part}: {body}");
-        assert!(
-            body.contains("Traducido automáticamente"),
-            "{part}: {body}"
-        );
+        assert!(body.contains("Traducido automáticamente"), "{part}: {body}");
         assert!(
             body.contains(&format!("{PUBLIC_URL}/t/{thread}#post-{reply}")),
             "{part}: the link to the post: {body}"
@@ -446,7 +455,9 @@ async fn a_digest_gathers_the_notifications_of_the_day(backend: Backend) {
     let mails = smtp.wait_for("lucia@pontis.test", 2).await;
     let digest = &mails[1];
     assert!(
-        digest.subject.contains("Tu resumen de Pontis: 2 notificaciones"),
+        digest
+            .subject
+            .contains("Tu resumen de Pontis: 2 notificaciones"),
         "{}",
         digest.subject
     );
@@ -470,7 +481,9 @@ async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend)
     app.space(&owner, "club", "public").await;
     let tom = app.register("tom", &["en"]).await;
     app.join(&tom, "club", None).await;
-    let (thread, _) = app.thread(&tom, "club", "Homework", "Who has the list?").await;
+    let (thread, _) = app
+        .thread(&tom, "club", "Homework", "Who has the list?")
+        .await;
     give_address(&app, &smtp, &tom, "tom@pontis.test", "immediate").await;
 
     smtp.stop();
@@ -487,7 +500,10 @@ async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend)
         assert!(Instant::now() < deadline, "the sender tried: {status:?}");
         actix_web::rt::time::sleep(Duration::from_millis(200)).await;
     }
-    assert!(smtp.to("tom@pontis.test").len() == 1, "only the confirmation");
+    assert!(
+        smtp.to("tom@pontis.test").len() == 1,
+        "only the confirmation"
+    );
 
     smtp.start();
     let mails = smtp.wait_for("tom@pontis.test", 3).await;
@@ -516,7 +532,9 @@ async fn a_post_hidden_before_sending_is_never_mailed(backend: Backend) {
     let eve = app.register("eve", &["en"]).await;
     app.join(&tom, "club", Some(&invite)).await;
     app.join(&eve, "club", Some(&invite)).await;
-    let (thread, _) = app.thread(&tom, "club", "Homework", "Who has the list?").await;
+    let (thread, _) = app
+        .thread(&tom, "club", "Homework", "Who has the list?")
+        .await;
     give_address(&app, &smtp, &tom, "tom@pontis.test", "immediate").await;
 
     smtp.stop();
@@ -533,7 +551,11 @@ async fn a_post_hidden_before_sending_is_never_mailed(backend: Backend) {
     let mails = smtp.wait_for("tom@pontis.test", 2).await;
     actix_web::rt::time::sleep(Duration::from_secs(3)).await;
     let mails_now = smtp.to("tom@pontis.test");
-    assert_eq!(mails_now.len(), 2, "the confirmation and the kind reply: {mails:#?}");
+    assert_eq!(
+        mails_now.len(),
+        2,
+        "the confirmation and the kind reply: {mails:#?}"
+    );
     let last = &mails_now[1];
     assert!(
         last.text.contains(&format!("#post-{kind}")),
@@ -545,7 +567,33 @@ async fn a_post_hidden_before_sending_is_never_mailed(backend: Backend) {
         assert!(!mail.html.contains("rude"), "{}", mail.html);
     }
     let status = outbox::status(&app.store.db).expect("outbox status");
-    assert_eq!(status.queued, 0, "the hidden post's email is dropped: {status:?}");
+    assert_eq!(
+        status.queued, 0,
+        "the hidden post's email is dropped: {status:?}"
+    );
+}
+
+async fn without_its_translation_in_time_the_original_goes_marked(backend: Backend) {
+    let smtp = Smtp::started();
+    let config = config_waiting(&smtp, 2);
+    let app = TestApp::with_config(backend, config.clone()).await;
+    let _sender = Sender(pontis_server::mail::start(&config, &app.store.db).expect("sender"));
+    let (owner, lucia, thread) = class_with_spanish_student(&app).await;
+    give_address(&app, &smtp, &lucia, "lucia@pontis.test", "immediate").await;
+    let started = Instant::now();
+    app.reply(&owner, thread, "The house is big.").await;
+    // No translation worker runs here: after the wait the original goes, marked.
+    let mails = smtp.wait_for("lucia@pontis.test", 2).await;
+    assert!(started.elapsed() >= Duration::from_secs(2), "it waited");
+    for body in [&mails[1].text, &mails[1].html] {
+        assert!(body.contains("The house is big."), "{body}");
+        assert!(body.contains("Original, en inglés."), "{body}");
+        assert!(
+            body.contains("La traducción aún no estaba lista."),
+            "{body}"
+        );
+        assert!(!body.contains("Traducido automáticamente"), "{body}");
+    }
 }
 
 async fn addresses_are_checked_and_confirmed_and_pages_answer_unknown_links(backend: Backend) {
@@ -568,13 +616,24 @@ async fn addresses_are_checked_and_confirmed_and_pages_answer_unknown_links(back
     assert!(page.contains("Menciones de mí"), "{page}");
 
     assert_eq!(
-        form(&app, "/me/email", &ana, &[("email_address", "not an address"), ("email_mode", "immediate")]).await,
+        form(
+            &app,
+            "/me/email",
+            &ana,
+            &[
+                ("email_address", "not an address"),
+                ("email_mode", "immediate")
+            ]
+        )
+        .await,
         400
     );
     assert_eq!(settings(&app, &ana).await.pending_address, None);
     // No session, no form token: refused.
     assert_eq!(
-        anonymous(&app, Method::POST, "/me/email", "email_address=x%40y.test").await.0,
+        anonymous(&app, Method::POST, "/me/email", "email_address=x%40y.test")
+            .await
+            .0,
         403
     );
     give_address(&app, &smtp, &ana, "ana@pontis.test", "immediate").await;
@@ -598,7 +657,11 @@ async fn addresses_are_checked_and_confirmed_and_pages_answer_unknown_links(back
             &app,
             "/me/email",
             &ana,
-            &[("email_address", ""), ("email_mode", "digest"), ("kind-reply", "on")]
+            &[
+                ("email_address", ""),
+                ("email_mode", "digest"),
+                ("kind-reply", "on")
+            ]
         )
         .await,
         303
@@ -615,5 +678,6 @@ on_both_backends!(
     a_digest_gathers_the_notifications_of_the_day,
     mail_waits_while_the_server_is_down_and_goes_out_once,
     a_post_hidden_before_sending_is_never_mailed,
+    without_its_translation_in_time_the_original_goes_marked,
     addresses_are_checked_and_confirmed_and_pages_answer_unknown_links,
 );

@@ -66,11 +66,7 @@ pub(crate) fn has_address(conn: &mut AnyConnection, user_id: i64) -> Result<bool
 /// confirmed address (if any) keeps receiving until then. An empty address removes both:
 /// no email at all. Giving the confirmed address again cancels a pending change; giving
 /// the pending one again changes nothing (no second link).
-pub fn request_address(
-    db: &Db,
-    actor: &Actor,
-    address: &str,
-) -> Result<NotificationSettingsView> {
+pub fn request_address(db: &Db, actor: &Actor, address: &str) -> Result<NotificationSettingsView> {
     let address = address.trim();
     if !address.is_empty() && !valid_address(address) {
         return Err(Error::InvalidEmailAddress);

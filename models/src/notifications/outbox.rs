@@ -91,11 +91,13 @@ pub struct Item {
 }
 
 pub enum Content {
-    Notification(Item),
+    Notification(Box<Item>),
     /// Oldest first; never empty.
     Digest(Vec<Item>),
     /// Asks to confirm `Recipient::address` by following a link with this token.
-    Confirm { token: String },
+    Confirm {
+        token: String,
+    },
 }
 
 /// A message to send now.
@@ -294,10 +296,9 @@ fn decide(
                 .pending_since
                 .is_some_and(|since| since + CONFIRM_VALID_FOR > at);
         return match settings.confirm_token {
-            Some(token) if still_asked => send(
-                recipient(address.clone(), None),
-                Content::Confirm { token },
-            ),
+            Some(token) if still_asked => {
+                send(recipient(address.clone(), None), Content::Confirm { token })
+            }
             _ => Ok(Prepared::Dropped("another address was given since")),
         };
     }
@@ -330,7 +331,10 @@ fn decide(
         if waiting(&text) {
             return Ok(Prepared::Postponed);
         }
-        return send(to, Content::Notification(Item { notification, text }));
+        return send(
+            to,
+            Content::Notification(Box::new(Item { notification, text })),
+        );
     }
     let (Some(after), Some(up_to)) = (row.digest_after, row.digest_up_to) else {
         return Ok(Prepared::Dropped("neither a notification nor a digest"));
@@ -359,7 +363,9 @@ fn decide(
         }
     }
     if items.is_empty() {
-        return Ok(Prepared::Dropped("nothing in the digest is visible any more"));
+        return Ok(Prepared::Dropped(
+            "nothing in the digest is visible any more",
+        ));
     }
     send(to, Content::Digest(items))
 }
@@ -467,10 +473,7 @@ pub fn mark_failed(db: &Db, id: i64, error: &str, policy: &Policy) -> Result<Ret
 
 /// The latest moment at `hour` o'clock UTC that is not after `at`.
 pub fn last_digest_slot(at: NaiveDateTime, hour: u32) -> NaiveDateTime {
-    let today = at
-        .date()
-        .and_hms_opt(hour.min(23), 0, 0)
-        .unwrap_or(at);
+    let today = at.date().and_hms_opt(hour.min(23), 0, 0).unwrap_or(at);
     if today <= at {
         today
     } else {
@@ -564,7 +567,10 @@ pub fn status(db: &Db) -> Result<OutboxStatus> {
     db.read(|conn| {
         let waiting = || email_outbox::table.filter(email_outbox::state.eq(EmailState::Queued));
         let (queued, oldest): (i64, Option<NaiveDateTime>) = waiting()
-            .select((diesel::dsl::count_star(), diesel::dsl::min(email_outbox::created_at)))
+            .select((
+                diesel::dsl::count_star(),
+                diesel::dsl::min(email_outbox::created_at),
+            ))
             .first(conn)?;
         let failing = waiting()
             .filter(email_outbox::attempts.gt(0))
@@ -595,9 +601,7 @@ mod tests {
 
     #[test]
     fn the_digest_slot_is_the_last_passed_hour() {
-        let at = |s: &str| {
-            NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("a time")
-        };
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("a time");
         assert_eq!(
             last_digest_slot(at("2026-12-01 18:30"), 17),
             at("2026-12-01 17:00")
