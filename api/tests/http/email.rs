@@ -492,12 +492,15 @@ async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend)
     let db = app.store.db.clone();
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
+        // The confirmation may still be marked sent a moment after it arrived.
         let status = outbox::status(&db).expect("outbox status");
-        assert_eq!(status.queued, 2, "both wait in the outbox");
-        if status.failing == 2 {
+        if status.queued == 2 && status.failing == 2 {
             break;
         }
-        assert!(Instant::now() < deadline, "the sender tried: {status:?}");
+        assert!(
+            Instant::now() < deadline,
+            "both wait in the outbox, tried and failed: {status:?}"
+        );
         actix_web::rt::time::sleep(Duration::from_millis(200)).await;
     }
     assert!(
