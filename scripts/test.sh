@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 require_cargo
 require_rust_checks
-install_system_packages postgresql-client chromium chromium-driver
+# python3-aiosmtpd: the SMTP server the email tests start (api/tests/http/email.rs).
+install_system_packages postgresql-client chromium chromium-driver python3-aiosmtpd
 # Two statements: `export X="$(…)"` would hide a failure of python_env from `set -e`.
 PONTIS_TEST_PYTHON="$(python_env)"
 export PONTIS_TEST_PYTHON

@@ -36,6 +36,95 @@ pub struct Config {
     pub rate_limits: RateLimits,
     pub translation: Translation,
     pub search: Search,
+    /// Notification email; absent: no email at all.
+    pub email: Option<Email>,
+}
+
+/// Notification email through the school's own SMTP server.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Email {
+    /// `smtp://host:port` (plain; `?tls=required` for STARTTLS) or `smtps://host:port`
+    /// (TLS from the start); user and password may be in it: `smtp://user:pass@host`.
+    pub smtp_url: String,
+    /// Credentials given apart from the URL; they win over the URL's. The password is
+    /// best set through `PONTIS_EMAIL__SMTP_PASSWORD` rather than a file.
+    #[serde(default)]
+    pub smtp_username: Option<String>,
+    #[serde(default)]
+    pub smtp_password: Option<String>,
+    /// The sender: `forum@school.example` or `Pontis <forum@school.example>`.
+    pub from: String,
+    /// The forum's address as readers reach it (`https://forum.school.example`): links in
+    /// email point there, and Message-IDs end in its host.
+    pub public_url: String,
+    /// The hour (0–23, UTC) after which each day's digest goes out.
+    #[serde(default = "default_digest_hour")]
+    pub digest_hour: u32,
+    /// How long an email waits for the post's translation before it goes out with the
+    /// original, marked as such.
+    #[serde(default = "default_translation_wait")]
+    pub translation_wait_seconds: u64,
+    /// The pause after a failed send; it doubles with each further failure, up to an hour.
+    #[serde(default = "default_retry_initial")]
+    pub retry_initial_seconds: u64,
+}
+
+fn default_digest_hour() -> u32 {
+    17
+}
+
+fn default_translation_wait() -> u64 {
+    60
+}
+
+fn default_retry_initial() -> u64 {
+    30
+}
+
+impl Email {
+    /// The settings with the defaults, for tests and examples.
+    pub fn new(smtp_url: &str, from: &str, public_url: &str) -> Self {
+        Self {
+            smtp_url: smtp_url.to_owned(),
+            smtp_username: None,
+            smtp_password: None,
+            from: from.to_owned(),
+            public_url: public_url.to_owned(),
+            digest_hour: default_digest_hour(),
+            translation_wait_seconds: default_translation_wait(),
+            retry_initial_seconds: default_retry_initial(),
+        }
+    }
+}
+
+/// Never shows a password: not the key's, not one inside the URL.
+impl std::fmt::Debug for Email {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Email")
+            .field("smtp_url", &redacted_url(&self.smtp_url))
+            .field("smtp_username", &self.smtp_username)
+            .field("smtp_password", &self.smtp_password.as_ref().map(|_| "***"))
+            .field("from", &self.from)
+            .field("public_url", &self.public_url)
+            .field("digest_hour", &self.digest_hour)
+            .field("translation_wait_seconds", &self.translation_wait_seconds)
+            .field("retry_initial_seconds", &self.retry_initial_seconds)
+            .finish()
+    }
+}
+
+/// A URL with its password replaced, for logs and errors.
+pub fn redacted_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            // set_password fails only for URLs that cannot have one.
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => "(not a URL)".to_owned(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,6 +325,7 @@ impl Default for Config {
             rate_limits: RateLimits::default(),
             translation: Translation::default(),
             search: Search::default(),
+            email: None,
         }
     }
 }
@@ -376,6 +466,42 @@ mod tests {
             let config = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
             assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
             assert_eq!(config.database_url(), "sqlite://pontis-data/pontis.db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn email_needs_its_server_sender_and_address_and_hides_the_password() {
+        figment::Jail::expect_with(|jail| {
+            let config = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
+            assert_eq!(config.email, None, "no [email]: no email");
+            jail.create_file(
+                "pontis.toml",
+                "[email]\nsmtp_url = \"smtp://forum:s3cret@mail.school.example:587?tls=required\"\n\
+                 from = \"Pontis <forum@school.example>\"\npublic_url = \"https://forum.school.example\"\n",
+            )?;
+            jail.set_env("PONTIS_EMAIL__DIGEST_HOUR", "7");
+            let config = Config::load(
+                Some(std::path::Path::new("pontis.toml")),
+                &Overrides::default(),
+            )
+            .map_err(|e| e.to_string())?;
+            let email = config.email.clone().expect("[email] is read");
+            assert_eq!(email.digest_hour, 7);
+            assert_eq!(email.translation_wait_seconds, 60);
+            assert_eq!(email.retry_initial_seconds, 30);
+            let shown = format!("{config:?}");
+            assert!(!shown.contains("s3cret"), "{shown}");
+            assert!(shown.contains("forum:***@mail.school.example"), "{shown}");
+            jail.create_file("partial.toml", "[email]\nsmtp_url = \"smtp://localhost\"\n")?;
+            assert!(
+                Config::load(
+                    Some(std::path::Path::new("partial.toml")),
+                    &Overrides::default()
+                )
+                .is_err(),
+                "from and public_url are required"
+            );
             Ok(())
         });
     }

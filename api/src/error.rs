@@ -129,6 +129,8 @@ pub fn status_of(code: Code) -> StatusCode {
         | DescriptionTooLong | InvalidTitle | InvalidBody | InvalidReason | InvalidCursor
         | InvalidLimit | SearchQueryEmpty | SearchQueryTooLong | InvalidJson | InvalidQuery
         | InvalidPath | InvalidTranslation | InvalidInvite => StatusCode::BAD_REQUEST,
+        // Notifications by email.
+        InvalidEmailAddress => StatusCode::BAD_REQUEST,
     }
 }
 

@@ -7,6 +7,7 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod hub;
+pub mod mail;
 pub mod openapi;
 pub mod pages;
 pub mod progress;

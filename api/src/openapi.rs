@@ -177,7 +177,7 @@ const DOMAIN_CODES: &[(&str, &[Code])] = {
         ("get_watch", &[ThreadNotFound]),
         ("set_watch", &[ThreadNotFound]),
         ("get_notification_settings", &[]),
-        ("update_notification_settings", &[]),
+        ("update_notification_settings", &[InvalidEmailAddress]),
         ("lock_thread", THREAD_SWITCH),
         ("unlock_thread", THREAD_SWITCH),
         ("pin_thread", THREAD_SWITCH),

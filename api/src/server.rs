@@ -1,5 +1,6 @@
 //! Start-up: opening the database and the search index, loading the translation engines,
-//! and running the HTTP server with its translation workers and search indexer threads.
+//! and running the HTTP server with its translation workers, search indexer and email
+//! sender threads.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -10,7 +11,7 @@ use actix_web::HttpServer;
 use actix_web::web::Data;
 use pontis_frontend::{Localizer, Pages};
 use pontis_models::translation::routes;
-use pontis_models::{DatabaseUrl, Db};
+use pontis_models::{DatabaseUrl, Db, Delivery};
 use pontis_search::{EmbeddedIndex, Indexer, MeiliIndex, SearchError, SearchIndex};
 use pontis_translator::ct2::RunSettings;
 use pontis_translator::installed::{self, Installed};
@@ -45,6 +46,8 @@ pub enum StartError {
     Translation(String),
     #[error(transparent)]
     Search(#[from] pontis_search::SearchError),
+    #[error(transparent)]
+    Email(#[from] crate::mail::MailError),
 }
 
 pub fn init_logging(format: LogFormat) {
@@ -64,6 +67,10 @@ pub fn state(
     search: Arc<dyn SearchIndex>,
 ) -> Result<AppState, StartError> {
     let localizer = Arc::new(Localizer::embedded()?);
+    // Notifications queue email only where a mail server is configured.
+    let db = db.with_delivery(Delivery {
+        email: config.email.is_some(),
+    });
     // Writers through this handle wake the hub: the state's `db` is the one to share.
     let (hub, db) = Hub::start(db)?;
     Ok(AppState {
@@ -285,6 +292,7 @@ pub fn serve(config: Config) -> Result<(), StartError> {
     let db = state.db.clone();
     let (stop_indexer, indexer) = start_indexer(&config, &db, &search)?;
     let ((stop_workers, workers), pipeline) = start_workers(&config, &db)?;
+    let (stop_mail, mail) = crate::mail::start(&config, &db)?;
     let reload = pipeline.map(|pipeline| (config.clone(), db.clone(), pipeline));
     actix_web::rt::System::new().block_on(async move {
         #[cfg(unix)]
@@ -303,7 +311,8 @@ pub fn serve(config: Config) -> Result<(), StartError> {
     })?;
     stop_workers.store(true, Ordering::Relaxed);
     stop_indexer.store(true, Ordering::Relaxed);
-    for worker in workers.into_iter().chain(indexer) {
+    stop_mail.store(true, Ordering::Relaxed);
+    for worker in workers.into_iter().chain(indexer).chain(mail) {
         let _ = worker.join();
     }
     Ok(())

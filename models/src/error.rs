@@ -101,6 +101,8 @@ pub enum Error {
     OnDemandLimit { max: u32 },
     #[error("translation job not found")]
     JobNotFound,
+    #[error("not an email address Pontis can send to")]
+    InvalidEmailAddress,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -155,6 +157,7 @@ impl Error {
             SearchQueryTooLong { .. } => Code::SearchQueryTooLong,
             OnDemandLimit { .. } => Code::OnDemandLimit,
             JobNotFound => Code::JobNotFound,
+            InvalidEmailAddress => Code::InvalidEmailAddress,
             Internal(_) => Code::InternalError,
         }
     }
@@ -271,6 +274,7 @@ mod tests {
             SearchQueryTooLong { max: 1 },
             OnDemandLimit { max: 1 },
             JobNotFound,
+            InvalidEmailAddress,
             Internal("x".into()),
         ];
         for error in &all {
@@ -321,6 +325,7 @@ mod tests {
                 | SearchQueryTooLong { .. }
                 | OnDemandLimit { .. }
                 | JobNotFound
+                | InvalidEmailAddress
                 | Internal(_) => {}
             }
         }

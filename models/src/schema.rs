@@ -318,6 +318,10 @@ diesel::table! {
         last_digest_at -> Nullable<Timestamp>,
         unsubscribe_token -> Text,
         updated_at -> Timestamp,
+        email_address -> Nullable<Text>,
+        pending_address -> Nullable<Text>,
+        confirm_token -> Nullable<Text>,
+        pending_since -> Nullable<Timestamp>,
     }
 }
 
@@ -335,5 +339,6 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        confirm_address -> Nullable<Text>,
     }
 }

@@ -216,3 +216,24 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// A user's email tokens as stored: (unsubscribe, confirmation of the pending address),
+/// for tests that follow the links an email would carry without reading the email.
+pub fn email_tokens(db: &Db, user_id: i64) -> (Option<String>, Option<String>) {
+    use crate::schema::notification_settings as settings;
+    use diesel::{OptionalExtension, QueryDsl};
+    let found = db
+        .read(|conn| {
+            settings::table
+                .find(user_id)
+                .select((settings::unsubscribe_token, settings::confirm_token))
+                .first::<(String, Option<String>)>(conn)
+                .optional()
+                .map_err(crate::Error::from)
+        })
+        .expect("read the email tokens");
+    match found {
+        Some((unsubscribe, confirm)) => (Some(unsubscribe), confirm),
+        None => (None, None),
+    }
+}

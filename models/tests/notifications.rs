@@ -99,6 +99,15 @@ fn joins_seen(db: &Db, who: &Actor) -> usize {
         .count()
 }
 
+/// Gives `who` a confirmed address, as following the mailed link does.
+fn confirmed_address(db: &Db, who: &Actor, address: &str) {
+    notifications::address::request_address(db, who, address).expect("address");
+    let (_, token) = pontis_models::testing::email_tokens(db, who.user_id);
+    let confirmed = notifications::address::confirm(db, &token.expect("a confirmation token"))
+        .expect("confirm");
+    assert!(confirmed.is_some());
+}
+
 fn unread(db: &Db, who: &Actor) -> i64 {
     notifications::unread_count(db, who)
         .expect("count")
@@ -201,6 +210,9 @@ fn mentions_reach_only_those_who_may_read(t: TestDb) {
     join(db, &ben, &s);
     // With email on, each notification stored queues one email: the outsider's would show.
     let db = &db.clone().with_delivery(Delivery { email: true });
+    confirmed_address(db, &ben, "ben@school.example");
+    confirmed_address(db, &outsider, "outsider@elsewhere.example");
+    let before = notifications::outbox_len(db).expect("len");
     let t1 = start(
         db,
         &ana,
@@ -212,7 +224,7 @@ fn mentions_reach_only_those_who_may_read(t: TestDb) {
         vec![(NotificationKind::Mention, Some(t1.post.id))]
     );
     assert!(seen(db, &outsider).is_empty());
-    assert_eq!(notifications::outbox_len(db).expect("len"), 1);
+    assert_eq!(notifications::outbox_len(db).expect("len"), before + 1);
     assert!(seen(db, &ana).is_empty());
 }
 
@@ -399,6 +411,13 @@ fn email_rows_follow_the_instance_and_the_users_choice(t: TestDb) {
             .email_available
     );
     let db = &plain.clone().with_delivery(Delivery { email: true });
+    // Email goes only to a confirmed address: nobody has one yet.
+    reply(db, &carla, t1.thread.id, "no address yet");
+    assert_eq!(notifications::outbox_len(db).expect("len"), 0);
+    confirmed_address(db, &ana, "ana@school.example");
+    confirmed_address(db, &ben, "ben@school.example");
+    // Counted from here: the confirmation messages are queued too.
+    let base = notifications::outbox_len(db).expect("len");
     // Ben watches too (he replied); only Ana's email is counted here.
     notifications::update_settings(
         db,
@@ -406,30 +425,33 @@ fn email_rows_follow_the_instance_and_the_users_choice(t: TestDb) {
         UpdateNotificationSettingsRequest {
             email_mode: Some(EmailMode::Off),
             email_kinds_off: None,
+            email_address: None,
         },
     )
     .expect("settings");
     reply(db, &ben, t1.thread.id, "two");
-    assert_eq!(notifications::outbox_len(db).expect("len"), 1);
+    assert_eq!(notifications::outbox_len(db).expect("len"), base + 1);
     notifications::update_settings(
         db,
         &ana,
         UpdateNotificationSettingsRequest {
             email_mode: None,
             email_kinds_off: Some(vec![NotificationKind::Reply]),
+            email_address: None,
         },
     )
     .expect("settings");
     reply(db, &ben, t1.thread.id, "three");
-    assert_eq!(notifications::outbox_len(db).expect("len"), 1);
+    assert_eq!(notifications::outbox_len(db).expect("len"), base + 1);
     reply(db, &carla, t1.thread.id, "@ana four");
-    assert_eq!(notifications::outbox_len(db).expect("len"), 2);
+    assert_eq!(notifications::outbox_len(db).expect("len"), base + 2);
     let view = notifications::update_settings(
         db,
         &ana,
         UpdateNotificationSettingsRequest {
             email_mode: Some(EmailMode::Off),
             email_kinds_off: None,
+            email_address: None,
         },
     )
     .expect("settings");
@@ -437,7 +459,7 @@ fn email_rows_follow_the_instance_and_the_users_choice(t: TestDb) {
     assert_eq!(view.email_kinds_off, vec![NotificationKind::Reply]);
     assert!(view.email_available);
     reply(db, &carla, t1.thread.id, "@ana five");
-    assert_eq!(notifications::outbox_len(db).expect("len"), 2);
+    assert_eq!(notifications::outbox_len(db).expect("len"), base + 2);
 }
 
 on_both_backends!(

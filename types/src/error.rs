@@ -90,6 +90,8 @@ error_codes! {
     AlreadyReported = "already_reported", InvalidRequest;
     BanEndInPast = "ban_end_in_past", InvalidRequest;
     CannotBanModerator = "cannot_ban_moderator", InvalidRequest;
+    // Notifications by email
+    InvalidEmailAddress = "invalid_email_address", InvalidRequest;
     // Paging and search
     InvalidCursor = "invalid_cursor", InvalidRequest;
     InvalidLimit = "invalid_limit", InvalidRequest;

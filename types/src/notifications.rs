@@ -135,6 +135,10 @@ pub struct NotificationSettingsView {
     pub email_kinds_off: Vec<NotificationKind>,
     /// False when the instance has no mail server configured: no email is sent at all.
     pub email_available: bool,
+    /// Where email goes: an address its owner confirmed. None: no email is sent.
+    pub email_address: Option<String>,
+    /// An address given whose confirmation link has not been followed yet.
+    pub pending_address: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
@@ -142,6 +146,10 @@ pub struct UpdateNotificationSettingsRequest {
     pub email_mode: Option<EmailMode>,
     #[schema(max_items = 7)]
     pub email_kinds_off: Option<Vec<NotificationKind>>,
+    /// A new address, used once its owner follows the link mailed to it; `""` removes the
+    /// address (no email at all).
+    #[schema(max_length = 254)]
+    pub email_address: Option<String>,
 }
 
 text_enum! {

@@ -7,6 +7,7 @@
 mod admin;
 mod auth;
 mod context;
+mod email;
 mod moderation;
 mod notifications;
 mod posts;
@@ -84,6 +85,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/notifications" => get notifications::list;
         "/notifications/read" => post notifications::mark_all_read;
         "/n/{id}" => get notifications::open;
+        // Email (issue 13): settings on the profile, and the pages links in email open.
+        "/me/email" => post profile::save_email;
+        "/unsubscribe/{token}" => get email::unsubscribe_form, post email::unsubscribe;
+        "/email/confirm/{token}" => get email::confirm_form, post email::confirm;
     }
 }
 

@@ -4,13 +4,18 @@ use actix_web::HttpResponse;
 use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
 use actix_web::web::{Form, Path, Query};
-use pontis_models::accounts;
-use pontis_types::{ChangePasswordRequest, UpdateMeRequest};
+use std::collections::HashMap;
+
+use pontis_models::{accounts, notifications};
+use pontis_types::{
+    ChangePasswordRequest, EmailMode, NotificationKind, UpdateMeRequest,
+    UpdateNotificationSettingsRequest,
+};
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::auth::status_of;
-use super::context::{LOCALE_COOKIE, Page, PageResult, local_path, redirect};
+use super::context::{LOCALE_COOKIE, Page, PageError, PageResult, local_path, redirect};
 use super::language_choices;
 use crate::auth::expired_session_cookie;
 
@@ -42,21 +47,35 @@ impl ProfileForm {
 #[serde(default)]
 pub struct SavedQuery {
     saved: Option<String>,
+    email_saved: Option<String>,
 }
 
 pub async fn profile(page: Page, query: Query<SavedQuery>) -> PageResult {
+    let email = email_section(&page, query.email_saved.is_some(), None, None).await?;
+    let form = saved_form(&page)?;
+    profile_page(
+        &page,
+        StatusCode::OK,
+        &form,
+        query.saved.is_some(),
+        None,
+        email,
+    )
+}
+
+/// The profile form as stored.
+fn saved_form(page: &Page) -> Result<ProfileForm, PageError> {
     let user = &page.viewer()?.user;
     let mut languages = user.languages.clone();
     languages.resize(LANGUAGE_SLOTS.max(languages.len()), String::new());
-    let form = ProfileForm {
+    Ok(ProfileForm {
         display_name: user.display_name.clone(),
         locale: page.lang.to_string(),
         language1: languages[0].clone(),
         language2: languages[1].clone(),
         language3: languages[2].clone(),
         ..ProfileForm::default()
-    };
-    profile_page(&page, StatusCode::OK, &form, query.saved.is_some(), None)
+    })
 }
 
 fn profile_page(
@@ -65,6 +84,7 @@ fn profile_page(
     form: &ProfileForm,
     saved: bool,
     error: Option<String>,
+    email: Value,
 ) -> PageResult {
     let viewer = page.viewer()?;
     page.render_status(
@@ -79,6 +99,7 @@ fn profile_page(
             "languages": language_choices(&viewer.user.languages),
             "saved": saved,
             "error": error,
+            "email": email,
         }),
     )
 }
@@ -99,7 +120,86 @@ pub async fn save_profile(page: Page, form: Form<ProfileForm>) -> PageResult {
         Ok(_) => Ok(redirect("/me?saved=1")),
         Err(error) => {
             let message = page.message(&error);
-            profile_page(&page, status_of(&error), &form, false, Some(message))
+            let email = email_section(&page, false, None, None).await?;
+            profile_page(&page, status_of(&error), &form, false, Some(message), email)
+        }
+    }
+}
+
+// --- Email settings (issue 13): the profile's section and its form. ---
+
+/// The profile's email section: the confirmed and pending address, the mode, and a
+/// checkbox per kind with its label in the page's language.
+async fn email_section(
+    page: &Page,
+    saved: bool,
+    error: Option<String>,
+    typed_address: Option<String>,
+) -> Result<Value, PageError> {
+    let actor = page.actor()?;
+    let view = page
+        .run(move |db| notifications::settings(db, &actor))
+        .await?;
+    let kinds: Vec<Value> = NotificationKind::ALL
+        .iter()
+        .map(|kind| {
+            let label_id = format!("email-kind-{}", kind.as_str().replace('_', "-"));
+            json!({
+                "name": kind.as_str(),
+                "label": page.state.localizer.message(&page.lang, &label_id, &[]),
+                "on": !view.email_kinds_off.contains(kind),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "available": view.email_available,
+        // The address being confirmed, if any: saving the form again keeps it.
+        "address": typed_address.or(view.pending_address.clone()).or(view.email_address),
+        "pending": view.pending_address,
+        "mode": view.email_mode.as_str(),
+        "kinds": kinds,
+        "saved": saved,
+        "error": error,
+    }))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EmailForm {
+    csrf_token: String,
+    email_address: String,
+    email_mode: String,
+    /// `kind-reply=on` and so on: the ticked kinds.
+    #[serde(flatten)]
+    ticked: HashMap<String, String>,
+}
+
+pub async fn save_email(page: Page, form: Form<EmailForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let form = form.into_inner();
+    let request = UpdateNotificationSettingsRequest {
+        email_mode: form.email_mode.parse::<EmailMode>().ok(),
+        email_kinds_off: Some(
+            NotificationKind::ALL
+                .into_iter()
+                .filter(|kind| !form.ticked.contains_key(&format!("kind-{}", kind.as_str())))
+                .collect(),
+        ),
+        // The address first: a refused one changes nothing.
+        email_address: Some(form.email_address.clone()),
+    };
+    let saved = page
+        .run(move |db| notifications::update_settings(db, &actor, request))
+        .await;
+    match saved {
+        Ok(_) => Ok(redirect("/me?email_saved=1#email")),
+        Err(error) => {
+            let message = page.message(&error);
+            let email =
+                email_section(&page, false, Some(message), Some(form.email_address)).await?;
+            let profile = saved_form(&page)?;
+            profile_page(&page, status_of(&error), &profile, false, None, email)
         }
     }
 }

@@ -197,6 +197,9 @@ enum Rule {
     Join,
     /// Leaving: members but the last owner.
     Leave,
+    /// A link from an email: the token in the path is the whole authority, so anyone who
+    /// holds it, with no session and no form token.
+    Token,
 }
 
 /// What a route does to the world when it succeeds.
@@ -229,6 +232,10 @@ enum Setup {
     OwnOtherSession,
     /// `{worker}`: a worker the administrator registered.
     FreshWorker,
+    /// `{unsubscribe}`: the visitor's one-click unsubscribe token.
+    Unsubscribe,
+    /// `{confirm}`: a fresh confirmation token of an address the visitor gave.
+    ConfirmAddress,
 }
 
 struct Route {
@@ -276,6 +283,9 @@ fn refused(status: u16, code: &'static str) -> Outcome {
 /// target in `state`.
 fn expected(route: &Route, who: Who, space: Visibility, state: State) -> Outcome {
     let success = Outcome::Success(route.success);
+    if matches!(route.rule, Rule::Token) {
+        return success;
+    }
     // A worker's bearer token is no browser session and carries no form token.
     if route.surface == Surface::Page && route.method == Method::POST && who == Who::Worker {
         return refused(403, "csrf");
@@ -351,7 +361,7 @@ fn expected(route: &Route, who: Who, space: Visibility, state: State) -> Outcome
         Rule::Leave if !who.member(space) => refused(403, "not_member"),
         Rule::Leave if who == Who::Owner => refused(409, "last_owner"),
         Rule::Leave => success,
-        Rule::Public | Rule::Guest | Rule::SignedIn | Rule::Admin | Rule::Worker => {
+        Rule::Public | Rule::Guest | Rule::SignedIn | Rule::Admin | Rule::Worker | Rule::Token => {
             unreachable!("decided above")
         }
     }
@@ -562,6 +572,17 @@ fn routes() -> Vec<Route> {
         with(page(post.clone(), "/p/{post}/report", Post, Reporter, Changes), reason()),
         page(post.clone(), "/p/{post}/hide", Post, Moderator, Changes),
         page(post.clone(), "/p/{post}/unhide", Post, Moderator, Changes),
+        // Email: settings on the profile, and the links in messages (they answer pages,
+        // not redirects: a mail program's one-click POST reads no redirect).
+        with(page(post.clone(), "/me/email", Site, SignedIn, Keeps),
+            json!({"email_address": "", "email_mode": "immediate", "kind-reply": "on"})),
+        set_up(page(get.clone(), "/unsubscribe/{unsubscribe}", Site, Token, Keeps), Setup::Unsubscribe),
+        answering(set_up(page(post.clone(), "/unsubscribe/{unsubscribe}", Site, Token, Keeps), Setup::Unsubscribe), 200),
+        answering(page(get.clone(), "/unsubscribe/no-such-token", Site, Token, Keeps), 404),
+        answering(page(post.clone(), "/unsubscribe/no-such-token", Site, Token, Keeps), 404),
+        set_up(page(get.clone(), "/email/confirm/{confirm}", Site, Token, Keeps), Setup::ConfirmAddress),
+        answering(set_up(page(post.clone(), "/email/confirm/{confirm}", Site, Token, Keeps), Setup::ConfirmAddress), 200),
+        answering(page(post.clone(), "/email/confirm/no-such-token", Site, Token, Keeps), 404),
     ];
     table
 }
@@ -582,6 +603,8 @@ struct Cast {
     worker: TestUser,
     /// A classmate who reported the author's reply.
     reporter: TestUser,
+    /// The visitor's user id: the links from email in the table are theirs.
+    visitor: i64,
     /// Ids handed out to bodies and slugs, so that every cell's are new.
     next: usize,
 }
@@ -607,7 +630,10 @@ impl Table {
             users.insert(who, user);
         }
         let reporter = app.register("reporter", &["en"]).await;
-        app.register("visitor", &["en"]).await;
+        let visitor = app.register("visitor", &["en"]).await;
+        let visitor = app.get("/api/v1/me", &visitor).await.expect(200)["id"]
+            .as_i64()
+            .expect("the visitor's id");
         let admin = users[&Who::Admin].clone();
         let created = app
             .post("/api/v1/admin/workers", &admin, json!({"name": "lab"}))
@@ -625,6 +651,7 @@ impl Table {
                 users,
                 worker,
                 reporter,
+                visitor,
                 next: 0,
             },
         }
@@ -708,7 +735,7 @@ impl Table {
         &self,
         text: &str,
         world: &World,
-        ids: &HashMap<&'static str, i64>,
+        ids: &HashMap<&'static str, String>,
         n: usize,
     ) -> String {
         let mut text = text
@@ -720,18 +747,23 @@ impl Table {
             .replace("{report}", &world.report.to_string())
             .replace("{n}", &n.to_string());
         for (name, id) in ids {
-            text = text.replace(&format!("{{{name}}}"), &id.to_string());
+            text = text.replace(&format!("{{{name}}}"), id);
         }
         text
     }
 
     /// The ids a cell's setup makes for `who`.
-    async fn set_up(&self, setup: Setup, who: Who) -> HashMap<&'static str, i64> {
+    async fn set_up(&self, setup: Setup, who: Who, n: usize) -> HashMap<&'static str, String> {
         let mut ids = HashMap::new();
+        // The links from email are the visitor's, whoever follows them.
+        if let Some((name, token)) = self.email_token(setup, n).await {
+            ids.insert(name, token);
+            return ids;
+        }
         let Some(handle) = who.handle() else {
             // Refused before any id is looked at.
             for name in ["token", "session", "worker"] {
-                ids.insert(name, 1);
+                ids.insert(name, "1".to_owned());
             }
             return ids;
         };
@@ -743,7 +775,7 @@ impl Table {
                     .post("/api/v1/me/tokens", self.user(who), json!({"name": "cell"}))
                     .await
                     .expect(201);
-                ids.insert("token", token["id"].as_i64().expect("token id"));
+                ids.insert("token", token["id"].as_i64().expect("token id").to_string());
             }
             Setup::OwnOtherSession => {
                 let other = app.login(handle).await;
@@ -753,7 +785,7 @@ impl Table {
                     .and_then(|all| all.iter().find(|s| s["current"] == true))
                     .and_then(|s| s["id"].as_i64())
                     .expect("the other session's id");
-                ids.insert("session", id);
+                ids.insert("session", id.to_string());
             }
             Setup::FreshWorker => {
                 let created = app
@@ -764,16 +796,52 @@ impl Table {
                     )
                     .await
                     .expect(201);
-                ids.insert("worker", created["id"].as_i64().expect("worker id"));
+                ids.insert(
+                    "worker",
+                    created["id"].as_i64().expect("worker id").to_string(),
+                );
             }
+            Setup::Unsubscribe | Setup::ConfirmAddress => {}
         }
         ids
+    }
+
+    /// The visitor's token a link from email carries: their unsubscribe token, or the
+    /// confirmation token of a new address (a new one per cell, so that each may use it).
+    async fn email_token(&self, setup: Setup, n: usize) -> Option<(&'static str, String)> {
+        let name = match setup {
+            Setup::Unsubscribe => "unsubscribe",
+            Setup::ConfirmAddress => "confirm",
+            _ => return None,
+        };
+        let (db, visitor) = (self.app.store.db.clone(), self.cast.visitor);
+        let (unsubscribe, confirm) = actix_web::web::block(move || {
+            let actor = pontis_models::Actor {
+                user_id: visitor,
+                is_admin: false,
+            };
+            pontis_models::notifications::address::request_address(
+                &db,
+                &actor,
+                &format!("visitor{n}@school.example"),
+            )
+            .expect("the visitor gives an address");
+            pontis_models::testing::email_tokens(&db, visitor)
+        })
+        .await
+        .expect("blocking task");
+        let token = if name == "unsubscribe" {
+            unsubscribe
+        } else {
+            confirm
+        };
+        Some((name, token.expect("the visitor's token")))
     }
 
     /// Asks one cell; returns the status and, for JSON answers, the error code.
     async fn ask(&mut self, route: &Route, who: Who, world: &World) -> (u16, String, String) {
         let n = self.fresh();
-        let ids = self.set_up(route.setup, who).await;
+        let ids = self.set_up(route.setup, who, n).await;
         let path = self.fill(route.path, world, &ids, n);
         let body = route
             .body

@@ -7,6 +7,7 @@ mod authorization;
 mod concurrency;
 mod contract;
 mod contract_fuzz;
+mod email;
 mod forum_flow;
 mod membership;
 mod moderation;

@@ -244,6 +244,28 @@ async fn settings_say_email_is_off_without_a_mail_server(backend: Backend) {
     )
     .await
     .expect_error(400, "invalid_json");
+    // An address is used only once the link mailed to it is followed.
+    app.put(
+        "/api/v1/me/notification-settings",
+        &ana,
+        json!({"email_address": "not an address", "email_mode": "off"}),
+    )
+    .await
+    .expect_error(400, "invalid_email_address");
+    let asked = app
+        .put(
+            "/api/v1/me/notification-settings",
+            &ana,
+            json!({"email_address": "ana@school.example"}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(asked["pending_address"], "ana@school.example");
+    assert_eq!(asked["email_address"], Value::Null);
+    assert_eq!(
+        asked["email_mode"], "digest",
+        "the refused change changed nothing"
+    );
 }
 
 on_both_backends!(

@@ -57,3 +57,6 @@ error-already-reported = لقد أبلغت عن هذه المشاركة من ق�
 error-wrong-password = كلمة المرور الحالية غير صحيحة.
 error-session-not-found = انتهت تلك الجلسة بالفعل.
 error-method-not-allowed = هذا العنوان لا يقبل هذه الطريقة. ترويسة Allow تذكر الطرق المقبولة.
+
+# Notifications by email
+error-invalid-email-address = هذا ليس عنوان بريد إلكتروني يستطيع Pontis الإرسال إليه (مثلًا name@school.example بحروف ASCII فقط).

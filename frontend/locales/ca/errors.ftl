@@ -57,3 +57,6 @@ error-already-reported = Ja has denunciat aquesta publicació. Un professor la r
 error-wrong-password = La contrasenya actual no és correcta.
 error-session-not-found = Aquesta sessió ja s’ha tancat.
 error-method-not-allowed = Aquesta adreça no admet aquest mètode. La capçalera Allow indica els que admet.
+
+# Notifications by email
+error-invalid-email-address = Aquesta no és una adreça electrònica a la qual Pontis pugui escriure (per exemple nom@escola.example, només en ASCII).

@@ -57,3 +57,6 @@ error-already-reported = Du hast diesen Beitrag schon gemeldet. Eine Lehrkraft s
 error-wrong-password = Dein aktuelles Passwort stimmt nicht.
 error-session-not-found = Diese Sitzung ist schon beendet.
 error-method-not-allowed = Diese Adresse nimmt diese Methode nicht an. Der Allow-Header nennt die erlaubten.
+
+# Notifications by email
+error-invalid-email-address = Das ist keine E-Mail-Adresse, an die Pontis schreiben kann (zum Beispiel name@schule.example, nur ASCII).

@@ -58,3 +58,6 @@ error-already-reported = You have already reported this post. A teacher will loo
 error-wrong-password = Your current password is not right.
 error-session-not-found = That session has already ended.
 error-method-not-allowed = This address does not take that method. The Allow header lists the ones it takes.
+
+# Notifications by email
+error-invalid-email-address = That is not an email address Pontis can send to (for example name@school.example, in plain ASCII).

@@ -57,3 +57,6 @@ error-already-reported = Ya has denunciado esta publicación. Un profesor la rev
 error-wrong-password = Tu contraseña actual no es correcta.
 error-session-not-found = Esa sesión ya ha terminado.
 error-method-not-allowed = Esta dirección no admite ese método. La cabecera Allow indica los que admite.
+
+# Notifications by email
+error-invalid-email-address = Esa no es una dirección de correo a la que Pontis pueda escribir (por ejemplo nombre@escuela.example, solo en ASCII).

@@ -57,3 +57,6 @@ error-already-reported = Tu as déjà signalé ce message. Un enseignant va l’
 error-wrong-password = Ton mot de passe actuel n’est pas le bon.
 error-session-not-found = Cette session est déjà terminée.
 error-method-not-allowed = Cette adresse n’accepte pas cette méthode. L’en-tête Allow indique celles qu’elle accepte.
+
+# Notifications by email
+error-invalid-email-address = Ce n’est pas une adresse e-mail à laquelle Pontis peut écrire (par exemple nom@ecole.example, en ASCII simple).

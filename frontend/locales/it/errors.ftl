@@ -57,3 +57,6 @@ error-already-reported = Hai già segnalato questo messaggio. Un insegnante lo e
 error-wrong-password = La password attuale non è corretta.
 error-session-not-found = Quella sessione è già terminata.
 error-method-not-allowed = Questo indirizzo non accetta quel metodo. L’intestazione Allow elenca quelli accettati.
+
+# Notifications by email
+error-invalid-email-address = Questo non è un indirizzo email a cui Pontis possa scrivere (per esempio nome@scuola.example, solo ASCII).

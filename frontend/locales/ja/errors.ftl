@@ -57,3 +57,6 @@ error-already-reported = この投稿はすでに通報済みです。先生が�
 error-wrong-password = 現在のパスワードが正しくありません。
 error-session-not-found = そのセッションはすでに終了しています。
 error-method-not-allowed = このアドレスはそのメソッドを受け付けません。Allow ヘッダーに使えるメソッドがあります。
+
+# Notifications by email
+error-invalid-email-address = Pontis が送信できるメールアドレスではありません（例: name@school.example、ASCII 文字のみ）。

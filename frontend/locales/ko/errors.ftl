@@ -57,3 +57,6 @@ error-already-reported = 이미 이 게시물을 신고했습니다. 선생님�
 error-wrong-password = 현재 비밀번호가 올바르지 않습니다.
 error-session-not-found = 그 세션은 이미 끝났습니다.
 error-method-not-allowed = 이 주소는 그 메서드를 받지 않습니다. Allow 헤더에 받는 메서드가 있습니다.
+
+# Notifications by email
+error-invalid-email-address = Pontis가 보낼 수 있는 이메일 주소가 아닙니다(예: name@school.example, ASCII 문자만).

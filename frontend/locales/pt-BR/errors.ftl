@@ -57,3 +57,6 @@ error-already-reported = Você já denunciou esta publicação. Um professor vai
 error-wrong-password = Sua senha atual não está certa.
 error-session-not-found = Essa sessão já terminou.
 error-method-not-allowed = Este endereço não aceita esse método. O cabeçalho Allow lista os que ele aceita.
+
+# Notifications by email
+error-invalid-email-address = Esse não é um endereço de e-mail para o qual o Pontis possa escrever (por exemplo nome@escola.example, só em ASCII).

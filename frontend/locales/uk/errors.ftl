@@ -57,3 +57,6 @@ error-already-reported = Ти вже поскаржився на цей допи
 error-wrong-password = Поточний пароль неправильний.
 error-session-not-found = Цей сеанс уже завершено.
 error-method-not-allowed = Ця адреса не приймає цей метод. Заголовок Allow перелічує дозволені.
+
+# Notifications by email
+error-invalid-email-address = Це не адреса електронної пошти, на яку Pontis може писати (наприклад, name@school.example, лише ASCII).

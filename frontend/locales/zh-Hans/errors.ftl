@@ -57,3 +57,6 @@ error-already-reported = 你已经举报过这篇帖子，老师会查看。
 error-wrong-password = 当前密码不正确。
 error-session-not-found = 该会话已经结束。
 error-method-not-allowed = 此地址不接受该方法。Allow 标头列出了它接受的方法。
+
+# Notifications by email
+error-invalid-email-address = 这不是 Pontis 可以发送的电子邮件地址（例如 name@school.example，仅限 ASCII 字符）。

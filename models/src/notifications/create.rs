@@ -10,6 +10,7 @@ use pontis_types::{EmailMode, NotificationKind, Role, WatchLevel};
 use crate::access::{Actor, SpaceAccess};
 use crate::db::{AnyConnection, Delivery};
 use crate::error::Result;
+use crate::notifications::address::has_address;
 use crate::notifications::settings::email_choice;
 use crate::rows::{Post, Thread, now};
 use crate::schema::{email_outbox, memberships, notifications, posts, thread_watches, users};
@@ -245,7 +246,11 @@ fn insert(
         return Ok(());
     }
     let (mode, kinds_off) = email_choice(conn, user_id)?;
-    if mode == EmailMode::Immediate && !kinds_off.contains(&notice.kind) {
+    // Without a confirmed address there is nowhere to send it.
+    if mode == EmailMode::Immediate
+        && !kinds_off.contains(&notice.kind)
+        && has_address(conn, user_id)?
+    {
         diesel::insert_into(email_outbox::table)
             .values((
                 email_outbox::user_id.eq(user_id),

@@ -2,7 +2,9 @@
 //! user sees of them (re-checked against their access at every look, in their language),
 //! thread watching and email settings (`settings`), and the email outbox (`outbox`).
 
+pub mod address;
 pub(crate) mod create;
+pub mod outbox;
 pub mod settings;
 pub mod text;
 

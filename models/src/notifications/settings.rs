@@ -74,13 +74,30 @@ pub(crate) fn ensure_settings(conn: &mut AnyConnection, user_id: i64) -> Result<
 }
 
 pub fn settings(db: &Db, actor: &Actor) -> Result<NotificationSettingsView> {
-    db.read(|conn| {
-        let (email_mode, email_kinds_off) = email_choice(conn, actor.user_id)?;
-        Ok(NotificationSettingsView {
-            email_mode,
-            email_kinds_off,
-            email_available: db.delivery().email,
-        })
+    db.read(|conn| settings_view(conn, db, actor.user_id))
+}
+
+pub(crate) fn settings_view(
+    conn: &mut AnyConnection,
+    db: &Db,
+    user_id: i64,
+) -> Result<NotificationSettingsView> {
+    let (email_mode, email_kinds_off) = email_choice(conn, user_id)?;
+    let (email_address, pending_address) = notification_settings::table
+        .find(user_id)
+        .select((
+            notification_settings::email_address,
+            notification_settings::pending_address,
+        ))
+        .first::<(Option<String>, Option<String>)>(conn)
+        .optional()?
+        .unwrap_or_default();
+    Ok(NotificationSettingsView {
+        email_mode,
+        email_kinds_off,
+        email_available: db.delivery().email,
+        email_address,
+        pending_address,
     })
 }
 
@@ -89,16 +106,23 @@ pub fn update_settings(
     actor: &Actor,
     input: UpdateNotificationSettingsRequest,
 ) -> Result<NotificationSettingsView> {
+    if let Some(address) = &input.email_address {
+        super::address::request_address(db, actor, address)?;
+    }
     db.write(|conn| {
         ensure_settings(conn, actor.user_id)?;
         let row = notification_settings::table.find(actor.user_id);
         if let Some(mode) = input.email_mode {
+            let (before, _) = email_choice(conn, actor.user_id)?;
             diesel::update(row)
                 .set((
                     notification_settings::email_mode.eq(mode),
                     notification_settings::updated_at.eq(now()),
                 ))
                 .execute(conn)?;
+            if mode == EmailMode::Digest && before != EmailMode::Digest {
+                super::outbox::start_digests(conn, actor.user_id)?;
+            }
         }
         if let Some(kinds) = &input.email_kinds_off {
             diesel::update(row)
@@ -108,12 +132,7 @@ pub fn update_settings(
                 ))
                 .execute(conn)?;
         }
-        let (email_mode, email_kinds_off) = email_choice(conn, actor.user_id)?;
-        Ok(NotificationSettingsView {
-            email_mode,
-            email_kinds_off,
-            email_available: db.delivery().email,
-        })
+        settings_view(conn, db, actor.user_id)
     })
 }
 
