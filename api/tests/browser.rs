@@ -717,5 +717,29 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
         "{opened}"
     );
 
+    // Typing "@be" in the reply box offers Ben; choosing him completes the handle.
+    let body = client
+        .find(Locator::Id("body"))
+        .await
+        .expect("the reply box");
+    body.send_keys("@be").await.expect("type");
+    let offered = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("ul.mentions:not([hidden]) li"))
+        .await
+        .expect("members offered");
+    assert!(
+        offered.text().await.expect("text").starts_with("@ben"),
+        "{:?}",
+        offered.text().await
+    );
+    offered.click().await.expect("choose Ben");
+    let typed = client
+        .execute("return document.getElementById('body').value", vec![])
+        .await
+        .expect("the box's text");
+    assert_eq!(typed, json!("@ben "));
+
     client.close().await.expect("close the browser");
 }

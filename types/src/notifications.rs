@@ -144,7 +144,7 @@ pub struct NotificationSettingsView {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 pub struct UpdateNotificationSettingsRequest {
     pub email_mode: Option<EmailMode>,
-    #[schema(max_items = 7)]
+    /// Repeats count once.
     pub email_kinds_off: Option<Vec<NotificationKind>>,
     /// A new address, used once its owner follows the link mailed to it; `""` removes the
     /// address (no email at all).

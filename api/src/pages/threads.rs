@@ -90,21 +90,53 @@ pub struct ThreadQuery {
     lang: Option<String>,
     /// `1`: every translated post opens with its original.
     originals: Option<String>,
+    /// A post of this thread to quote in the reply box.
+    quote: Option<i64>,
 }
 
 /// A thread in the reader's language: each post translated where they do not read its
 /// language, with the original one click away.
 pub async fn thread(page: Page, id: Path<i64>, query: Query<ThreadQuery>) -> PageResult {
     let query = query.into_inner();
-    thread_page(
-        &page,
-        *id,
-        &query,
-        StatusCode::OK,
-        &ComposeForm::default(),
-        None,
-    )
-    .await
+    let thread_id = *id;
+    let mut form = ComposeForm::default();
+    if let Some(post_id) = query.quote {
+        let actor = page.actor()?;
+        let lang = query.lang.clone().filter(|l| !l.is_empty());
+        let quoted = page
+            .run(move |db| posts::get_post(db, &actor, post_id, lang.as_deref()))
+            .await?;
+        if quoted.thread_id == thread_id {
+            form.body = quote(&quoted);
+        }
+    }
+    thread_page(&page, thread_id, &query, StatusCode::OK, &form, None).await
+}
+
+/// How long a quote may be, in characters, before it is cut.
+const QUOTE_CHARS: usize = 600;
+
+/// The post as its reader reads it (the translation when ready), as a Markdown quote
+/// whose last line links to it: that link is what tells its author they were quoted.
+fn quote(post: &pontis_types::PostView) -> String {
+    use pontis_types::TranslationStatus;
+    let text = post
+        .translation
+        .as_ref()
+        .filter(|t| t.status == TranslationStatus::Ready)
+        .and_then(|t| t.body.clone())
+        .or_else(|| post.body.clone())
+        .unwrap_or_default();
+    let mut cut: String = text.chars().take(QUOTE_CHARS).collect();
+    if cut.len() < text.len() {
+        cut = format!("{}…", cut.trim_end());
+    }
+    let mut quoted: String = cut.lines().map(|line| format!("> {line}\n")).collect();
+    quoted.push_str(&format!(
+        "> — [@{}](#post-{})\n\n",
+        post.author.handle, post.id
+    ));
+    quoted
 }
 
 async fn thread_page(

@@ -72,6 +72,7 @@ pub async fn thread_events(
 #[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// Threads to follow, comma-separated ids (at most 20).
+    #[param(pattern = r"^[0-9]{1,18}(,[0-9]{1,18}){0,19}$")]
     pub threads: Option<String>,
     /// Read the threads in this language (BCP 47); default: the reader's first language.
     pub lang: Option<String>,
@@ -97,6 +98,10 @@ pub async fn events(
 ) -> ApiResult<HttpResponse> {
     let EventsQuery { threads, lang } = query.into_inner();
     let thread_ids = parse_threads(threads.as_deref())?;
+    // Checked even when no thread is followed: a bad tag is a bad request either way.
+    if let Some(tag) = &lang {
+        pontis_types::lang::normalize(tag).map_err(pontis_models::Error::from)?;
+    }
     let slot = state.limits.event_streams.open(user.actor().user_id)?;
     let actor = user.actor();
     let (followed, since) = state
@@ -115,24 +120,31 @@ pub async fn events(
     Ok(event_stream(subscription, slot, Format::Combined))
 }
 
+/// Thread ids as the document's pattern has them: 1 to 20 ids of 1 to 18 digits, comma
+/// separated, nothing else.
 fn parse_threads(text: Option<&str>) -> Result<Vec<i64>, ApiError> {
-    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+    let Some(text) = text else {
         return Ok(Vec::new());
     };
-    let mut ids = Vec::new();
-    for part in text.split(',') {
-        let id = part
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| ApiError::InvalidQuery("threads: comma-separated thread ids".into()))?;
+    let invalid = || {
+        ApiError::InvalidQuery(format!(
+            "threads: 1 to {THREADS_MAX} comma-separated thread ids"
+        ))
+    };
+    let parts: Vec<&str> = text.split(',').collect();
+    if parts.len() > THREADS_MAX {
+        return Err(invalid());
+    }
+    let mut ids = Vec::with_capacity(parts.len());
+    for part in parts {
+        let digits = (1..=18).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        let id = digits
+            .then(|| part.parse::<i64>().ok())
+            .flatten()
+            .ok_or_else(invalid)?;
         if !ids.contains(&id) {
             ids.push(id);
         }
-    }
-    if ids.len() > THREADS_MAX {
-        return Err(ApiError::InvalidQuery(format!(
-            "threads: at most {THREADS_MAX}"
-        )));
     }
     Ok(ids)
 }

@@ -238,6 +238,8 @@ struct Own {
     spare_token: i64,
     spare_session: i64,
     thread_cursor: String,
+    /// A page of the user's notifications after the first.
+    notifications_cursor: String,
     victim: String,
 }
 
@@ -256,7 +258,7 @@ impl Pass {
             out.push_str(&format!(
                 "\n[[operations]]\ninclude-operation-id = \"{operation}\"\n"
             ));
-            if *operation == "thread_events" {
+            if matches!(*operation, "thread_events" | "events") {
                 // An event stream never ends: read it for half a second.
                 out.push_str("request-timeout = 0.5\n");
             }
@@ -281,9 +283,19 @@ fn pinned_for(own: &Own, shared: &Shared) -> BTreeMap<&'static str, Vec<(&'stati
         "unhide_thread",
         "create_post",
         "thread_events",
+        "get_watch",
+        "set_watch",
     ] {
         pinned.insert(op, vec![("path.id", thread.clone())]);
     }
+    pinned.insert(
+        "events",
+        vec![("query.threads", json!(own.thread.to_string()))],
+    );
+    pinned.insert(
+        "list_notifications",
+        vec![("query.cursor", json!(own.notifications_cursor))],
+    );
     pinned.insert(
         "get_thread",
         vec![
@@ -399,6 +411,16 @@ async fn own(api: &Api, handle: &str, session: &str, reporter: &str, victim: &st
     let page = api
         .get(&format!("/api/v1/threads/{thread}?limit=1"), &token)
         .await;
+    // The reporter's two replies in the user's thread: two notifications, two pages.
+    for body in ["I like it.", "Me too."] {
+        api.post(
+            &format!("/api/v1/threads/{thread}/posts"),
+            reporter,
+            json!({"body": body, "lang": "en"}),
+        )
+        .await;
+    }
+    let notifications = api.get("/api/v1/notifications?limit=1", &token).await;
     let victim_session = api.register(victim, &["en"]).await;
     api.call(
         Method::POST,
@@ -417,6 +439,7 @@ async fn own(api: &Api, handle: &str, session: &str, reporter: &str, victim: &st
         spare_token,
         spare_session,
         thread_cursor: text(&page["next_cursor"]),
+        notifications_cursor: text(&notifications["next_cursor"]),
         victim: victim.to_owned(),
     }
 }

@@ -171,9 +171,14 @@ async fn one_stream_carries_a_thread_and_ends_it_alone(backend: Backend) {
     let sofia = app.register("sofia", &["es"]).await;
     app.join(&sofia, "class", Some(&class.invite_code)).await;
     let (thread, _) = app.thread(&class.ben, "class", "Solar", "Panels.").await;
-    app.get("/api/v1/events?threads=1,x", &sofia)
+    for bad in ["1,x", "", "%201", "+1", "1234567890123456789"] {
+        app.get(&format!("/api/v1/events?threads={bad}"), &sofia)
+            .await
+            .expect_error(400, "invalid_query");
+    }
+    app.get("/api/v1/events?lang=", &sofia)
         .await
-        .expect_error(400, "invalid_query");
+        .expect_error(400, "invalid_language_tag");
     app.get(&format!("/api/v1/events?threads={thread}"), &class.outsider)
         .await
         .expect_error(404, "thread_not_found");

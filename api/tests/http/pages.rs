@@ -984,6 +984,41 @@ async fn the_bell_and_the_notifications_page(backend: Backend) {
     app.reply(&class.ben, thread, "Still there?").await;
     let home = get(&app, "/", Some(&class.ana)).await.expect(200);
     assert!(bell(&home).expect("a bell").contains("hidden"), "muted");
+
+    // "Quote" fills the reply box with the post and a link to it; sending it tells Ben.
+    let page = get(
+        &app,
+        &format!("/t/{thread}?quote={reply}"),
+        Some(&class.teacher),
+    )
+    .await
+    .expect(200);
+    let quoted = format!("&gt; We built a solar oven last year\n&gt; — [@ben](#post-{reply})");
+    assert!(page.contains(&quoted), "{page}");
+    let body = format!("> We built a solar oven last year\n> — [@ben](#post-{reply})\n\nHow hot?");
+    let sent = form(
+        &app,
+        &format!("/t/{thread}/reply"),
+        &class.teacher,
+        &[("body", body.as_str()), ("lang", "en")],
+    )
+    .await;
+    assert_eq!(sent.status, 303);
+    let bens = app
+        .get("/api/v1/notifications", &class.ben)
+        .await
+        .expect(200);
+    assert_eq!(bens["items"][0]["kind"], "quote", "{bens}");
+    // A post of another thread is not quoted.
+    let (other, _) = app.thread(&class.ben, "class", "Other", "Elsewhere").await;
+    let page = get(
+        &app,
+        &format!("/t/{other}?quote={reply}"),
+        Some(&class.teacher),
+    )
+    .await
+    .expect(200);
+    assert!(!page.contains("solar oven"), "{page}");
 }
 
 on_both_backends!(

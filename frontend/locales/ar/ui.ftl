@@ -142,6 +142,7 @@ you-read-this-language = أنت تقرأ هذه اللغة.
 post-edited = معدّلة
 post-deleted = حُذفت هذه المشاركة.
 post-hidden-mark = أخفاها أحد المعلمين
+post-quote = اقتباس
 post-edit = تعديل
 post-hide = إخفاء
 post-unhide = إظهار مجددًا

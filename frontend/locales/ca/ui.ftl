@@ -134,6 +134,7 @@ you-read-this-language = Llegeixes aquesta llengua.
 post-edited = editat
 post-deleted = Aquest missatge s’ha suprimit.
 post-hidden-mark = Amagat per un docent
+post-quote = Cita
 post-edit = Edita
 post-hide = Amaga
 post-unhide = Torna a mostrar

@@ -134,6 +134,7 @@ you-read-this-language = Du liest diese Sprache.
 post-edited = bearbeitet
 post-deleted = Dieser Beitrag wurde gelöscht.
 post-hidden-mark = Von einer Lehrkraft ausgeblendet
+post-quote = Zitieren
 post-edit = Bearbeiten
 post-hide = Ausblenden
 post-unhide = Wieder anzeigen

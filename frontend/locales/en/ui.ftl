@@ -137,6 +137,7 @@ you-read-this-language = You read this language.
 post-edited = edited
 post-deleted = This post was deleted.
 post-hidden-mark = Hidden by a teacher
+post-quote = Quote
 post-edit = Edit
 post-hide = Hide
 post-unhide = Show again

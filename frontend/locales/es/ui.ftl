@@ -134,6 +134,7 @@ you-read-this-language = Lees este idioma.
 post-edited = editado
 post-deleted = Este mensaje se ha eliminado.
 post-hidden-mark = Ocultado por un docente
+post-quote = Citar
 post-edit = Editar
 post-hide = Ocultar
 post-unhide = Volver a mostrar

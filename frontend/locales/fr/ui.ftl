@@ -134,6 +134,7 @@ you-read-this-language = Vous lisez cette langue.
 post-edited = modifié
 post-deleted = Ce message a été supprimé.
 post-hidden-mark = Masqué par un enseignant
+post-quote = Citer
 post-edit = Modifier
 post-hide = Masquer
 post-unhide = Afficher à nouveau

@@ -134,6 +134,7 @@ you-read-this-language = Leggi questa lingua.
 post-edited = modificato
 post-deleted = Questo messaggio è stato eliminato.
 post-hidden-mark = Nascosto da un insegnante
+post-quote = Cita
 post-edit = Modifica
 post-hide = Nascondi
 post-unhide = Mostra di nuovo

@@ -111,6 +111,7 @@ you-read-this-language = この言語は読めます。
 post-edited = 編集済み
 post-deleted = この投稿は削除されました。
 post-hidden-mark = 先生により非表示
+post-quote = 引用
 post-edit = 編集
 post-hide = 非表示にする
 post-unhide = 再表示する

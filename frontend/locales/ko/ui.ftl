@@ -111,6 +111,7 @@ you-read-this-language = 읽을 수 있는 언어입니다.
 post-edited = 수정됨
 post-deleted = 삭제된 글입니다.
 post-hidden-mark = 선생님이 숨김
+post-quote = 인용
 post-edit = 수정
 post-hide = 숨기기
 post-unhide = 다시 보이기

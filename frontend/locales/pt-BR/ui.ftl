@@ -134,6 +134,7 @@ you-read-this-language = Você lê este idioma.
 post-edited = editado
 post-deleted = Esta mensagem foi excluída.
 post-hidden-mark = Ocultado por um professor
+post-quote = Citar
 post-edit = Editar
 post-hide = Ocultar
 post-unhide = Mostrar de novo

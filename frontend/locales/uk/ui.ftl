@@ -138,6 +138,7 @@ you-read-this-language = Ви читаєте цією мовою.
 post-edited = змінено
 post-deleted = Цей допис видалено.
 post-hidden-mark = Приховано вчителем
+post-quote = Цитувати
 post-edit = Редагувати
 post-hide = Приховати
 post-unhide = Показати знову

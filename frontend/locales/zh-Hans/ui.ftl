@@ -111,6 +111,7 @@ you-read-this-language = 你能阅读这种语言。
 post-edited = 已编辑
 post-deleted = 此帖子已删除。
 post-hidden-mark = 已被老师隐藏
+post-quote = 引用
 post-edit = 编辑
 post-hide = 隐藏
 post-unhide = 重新显示
