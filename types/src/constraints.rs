@@ -142,6 +142,21 @@ pub fn lease_seconds() -> Schema {
     integer(LEASE_SECONDS_MIN, LEASE_SECONDS_MAX)
 }
 
+/// Absent or null: unchanged. Otherwise an address Pontis mails (`models::notifications::address::valid_address`), or `""` to
+/// remove it: ASCII, `local@domain`, no quoted local part, host-name labels.
+pub fn optional_email_address() -> Schema {
+    string_or_null()
+        .max_length(Some(254))
+        .pattern(Some(EMAIL_ADDRESS_PATTERN))
+        .description(Some("An email address, or \"\" to remove it"))
+        .into()
+}
+
+pub const EMAIL_ADDRESS_PATTERN: &str = concat!(
+    r"^$|^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*",
+    r"@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+);
+
 /// A page position the server handed out as `next_cursor`; no other text is one.
 pub fn cursor() -> Schema {
     string()

@@ -79,6 +79,8 @@ pub struct NotificationView {
     pub actor: Option<AuthorView>,
     /// The space's slug.
     pub space: String,
+    /// The space's name, as its members see it.
+    pub space_name: String,
     pub thread_id: Option<i64>,
     /// In the reader's language when its translation is ready.
     pub thread_title: Option<String>,
@@ -148,7 +150,7 @@ pub struct UpdateNotificationSettingsRequest {
     pub email_kinds_off: Option<Vec<NotificationKind>>,
     /// A new address, used once its owner follows the link mailed to it; `""` removes the
     /// address (no email at all).
-    #[schema(max_length = 254)]
+    #[schema(schema_with = crate::constraints::optional_email_address)]
     pub email_address: Option<String>,
 }
 

@@ -149,7 +149,7 @@ impl Composer {
             "thread",
             FluentValue::from(n.thread_title.clone().unwrap_or_default()),
         );
-        args.set("space", FluentValue::from(n.space.clone()));
+        args.set("space", FluentValue::from(n.space_name.clone()));
         let headline = self.text(lang, &headline_id(n.kind), &args);
         let thread_url = n.thread_id.map(|id| format!("{}/t/{id}", self.public_url));
         let link = match (n.kind, &thread_url, n.post_id) {

@@ -187,7 +187,7 @@ pub async fn save_email(page: Page, form: Form<EmailForm>) -> PageResult {
                 .collect(),
         ),
         // The address first: a refused one changes nothing.
-        email_address: Some(form.email_address.clone()),
+        email_address: Some(form.email_address.trim().to_owned()),
     };
     let saved = page
         .run(move |db| notifications::update_settings(db, &actor, request))

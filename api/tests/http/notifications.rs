@@ -278,6 +278,7 @@ on_both_backends!(
     async a_reply_reaches_the_thread_starter_live_and_in_their_language,
     watching_and_muting_decide_who_hears_of_replies,
     one_stream_carries_a_thread_and_ends_it_alone,
+    a_hidden_posts_translation_reaches_only_moderators,
     settings_say_email_is_off_without_a_mail_server,
 );
 
@@ -304,4 +305,43 @@ async fn another_process_wakes_the_streams_on_postgres() {
     wait_for_event(&mut live, &mut seen, "event: translation").await;
     let waited = sent.elapsed();
     assert!(waited < Duration::from_secs(5), "told after {waited:?}");
+}
+
+/// A post hidden after it was announced: its translation is never announced to a student,
+/// while a moderator following the same thread hears of it.
+async fn a_hidden_posts_translation_reaches_only_moderators(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let class = app.class("class", "members_only").await;
+    let sofia = app.register("sofia", &["es"]).await;
+    app.join(&sofia, "class", Some(&class.invite_code)).await;
+    let lupe = app.register("lupe", &["es"]).await;
+    app.join(&lupe, "class", Some(&class.invite_code)).await;
+    app.set_role(&class.owner, "class", "lupe", "teacher").await;
+    let (thread, _) = app.thread(&class.ben, "class", "Solar", "Panels.").await;
+    let hidden = app.reply(&class.ben, thread, "The house is red.").await;
+    app.post(
+        &format!("/api/v1/posts/{hidden}/hide"),
+        &class.teacher,
+        json!({"reason": "off topic"}),
+    )
+    .await
+    .expect(200);
+    let shown = app.reply(&class.ben, thread, "The garden is green.").await;
+    let query = format!("?threads={thread}");
+    let (mut student, mut moderator) = (
+        open(&app, &sofia, &query).await,
+        open(&app, &lupe, &query).await,
+    );
+    app.translate_pending().await;
+    let (mut seen_by_student, mut seen_by_moderator) = (String::new(), String::new());
+    let announced = |post: i64| {
+        format!("event: translation\ndata: {{\"post_id\":{post},\"thread_id\":{thread}}}")
+    };
+    wait_for_event(&mut moderator, &mut seen_by_moderator, &announced(hidden)).await;
+    wait_for_event(&mut moderator, &mut seen_by_moderator, &announced(shown)).await;
+    wait_for_event(&mut student, &mut seen_by_student, &announced(shown)).await;
+    assert!(
+        !seen_by_student.contains(&format!("\"post_id\":{hidden}")),
+        "{seen_by_student}"
+    );
 }

@@ -305,6 +305,7 @@ pub(crate) fn views(
                 .and_then(|id| actors.get(&id))
                 .map(|user| user.author()),
             space: access.space.slug.clone(),
+            space_name: access.space.name.clone(),
             thread_id: row.thread_id,
             thread_title,
             post_id: row.post_id,
