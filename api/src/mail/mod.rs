@@ -200,8 +200,11 @@ fn sleep_unless_stopped(pause: Duration, stop: &AtomicBool) {
     }
 }
 
+/// The sender's stop switch and its thread, when `[email]` is configured.
+pub type Sender = (Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>);
+
 /// The sender thread, when `[email]` is configured; stopped with the server.
-pub fn start(config: &Config, db: &Db) -> Result<crate::server::Workers, MailError> {
+pub fn start(config: &Config, db: &Db) -> Result<Sender, MailError> {
     let stop = Arc::new(AtomicBool::new(false));
     let Some(email) = &config.email else {
         return Ok((stop, Vec::new()));

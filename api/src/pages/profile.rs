@@ -190,7 +190,13 @@ pub async fn save_email(page: Page, form: Form<EmailForm>) -> PageResult {
         email_address: Some(form.email_address.trim().to_owned()),
     };
     let saved = page
-        .run(move |db| notifications::update_settings(db, &actor, request))
+        .run(move |db| {
+            // The address first: a refused one changes nothing.
+            if let Some(address) = &request.email_address {
+                notifications::address::request_address(db, &actor, address)?;
+            }
+            notifications::update_settings(db, &actor, request)
+        })
         .await;
     match saved {
         Ok(_) => Ok(redirect("/me?email_saved=1#email")),

@@ -150,7 +150,14 @@ pub async fn update_notification_settings(
 ) -> ApiResult<Json<NotificationSettingsView>> {
     Ok(Json(
         state
-            .run(move |db| notifications::update_settings(db, &user.actor(), body.into_inner()))
+            .run(move |db| {
+                let (actor, input) = (user.actor(), body.into_inner());
+                // The address first: a refused one changes nothing.
+                if let Some(address) = &input.email_address {
+                    notifications::address::request_address(db, &actor, address)?;
+                }
+                notifications::update_settings(db, &actor, input)
+            })
             .await?,
     ))
 }

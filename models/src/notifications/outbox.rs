@@ -549,19 +549,6 @@ pub fn queue_due_digests(db: &Db, at: DateTime<Utc>, digest_hour: u32) -> Result
     Ok(queued)
 }
 
-/// A user turned digests on: the first digest starts from now, not from every
-/// notification they ever had.
-pub(crate) fn start_digests(conn: &mut AnyConnection, user_id: i64) -> Result<()> {
-    let newest: Option<i64> = notifications::table
-        .filter(notifications::user_id.eq(user_id))
-        .select(diesel::dsl::max(notifications::id))
-        .first(conn)?;
-    diesel::update(notification_settings::table.find(user_id))
-        .set(notification_settings::digested_up_to.eq(newest.unwrap_or(0)))
-        .execute(conn)?;
-    Ok(())
-}
-
 /// How many messages wait and since when.
 pub fn status(db: &Db) -> Result<OutboxStatus> {
     db.read(|conn| {

@@ -10,7 +10,7 @@ use crate::access::{Actor, thread_access};
 use crate::db::{AnyConnection, Db};
 use crate::error::Result;
 use crate::rows::now;
-use crate::schema::{notification_settings, thread_watches};
+use crate::schema::{notification_settings, notifications, thread_watches};
 use crate::secrets::new_token;
 
 /// Without a settings row a user is emailed immediately, of every kind.
@@ -106,9 +106,6 @@ pub fn update_settings(
     actor: &Actor,
     input: UpdateNotificationSettingsRequest,
 ) -> Result<NotificationSettingsView> {
-    if let Some(address) = &input.email_address {
-        super::address::request_address(db, actor, address)?;
-    }
     db.write(|conn| {
         ensure_settings(conn, actor.user_id)?;
         let row = notification_settings::table.find(actor.user_id);
@@ -121,7 +118,7 @@ pub fn update_settings(
                 ))
                 .execute(conn)?;
             if mode == EmailMode::Digest && before != EmailMode::Digest {
-                super::outbox::start_digests(conn, actor.user_id)?;
+                start_digests(conn, actor.user_id)?;
             }
         }
         if let Some(kinds) = &input.email_kinds_off {
@@ -194,4 +191,17 @@ pub fn set_watch(db: &Db, actor: &Actor, thread_id: i64, level: WatchLevel) -> R
         }
         Ok(WatchView { thread_id, level })
     })
+}
+
+/// A user turned digests on: the first digest starts from now, not from every
+/// notification they ever had.
+pub(crate) fn start_digests(conn: &mut AnyConnection, user_id: i64) -> Result<()> {
+    let newest: Option<i64> = notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .select(diesel::dsl::max(notifications::id))
+        .first(conn)?;
+    diesel::update(notification_settings::table.find(user_id))
+        .set(notification_settings::digested_up_to.eq(newest.unwrap_or(0)))
+        .execute(conn)?;
+    Ok(())
 }
