@@ -742,4 +742,7 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
     assert_eq!(typed, json!("@ben "));
 
     client.close().await.expect("close the browser");
+    // The server stops before the process ends: its threads (the event hub's listener on
+    // PostgreSQL among them) are joined, not cut off mid-call by the exit.
+    forum.srv.stop().await;
 }
