@@ -237,3 +237,43 @@ pub fn email_tokens(db: &Db, user_id: i64) -> (Option<String>, Option<String>) {
         None => (None, None),
     }
 }
+
+/// A user who reads `langs` (the first is also their UI locale), as an actor.
+pub fn user(db: &Db, handle: &str, langs: &[&str]) -> crate::Actor {
+    let view = crate::accounts::create_user(
+        db,
+        crate::accounts::NewUser {
+            handle: handle.into(),
+            password: "long enough secret".into(),
+            display_name: None,
+            locale: langs[0].into(),
+            languages: langs.iter().map(|l| l.to_string()).collect(),
+            is_admin: false,
+        },
+    )
+    .expect("create user");
+    crate::Actor {
+        user_id: view.id,
+        is_admin: false,
+    }
+}
+
+/// A space `slug` created by `owner`.
+pub fn space(
+    db: &Db,
+    owner: &crate::Actor,
+    slug: &str,
+    visibility: pontis_types::Visibility,
+) -> pontis_types::SpaceView {
+    crate::spaces::create(
+        db,
+        owner,
+        pontis_types::CreateSpaceRequest {
+            slug: slug.into(),
+            name: "Solar project".into(),
+            description: None,
+            visibility,
+        },
+    )
+    .expect("create space")
+}

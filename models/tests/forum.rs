@@ -1,44 +1,10 @@
 //! The forum's actions on both databases, below HTTP.
 
 use pontis_models::testing::TestDb;
+use pontis_models::testing::{space, user};
 use pontis_models::translation::queue::ON_DEMAND_LANGUAGES_PER_HOUR;
-use pontis_models::{
-    Actor, Db, accounts, moderation, modlog, on_both_backends, posts, spaces, threads,
-};
+use pontis_models::{moderation, modlog, on_both_backends, posts, spaces, threads};
 use pontis_types::*;
-
-fn user(db: &Db, handle: &str, langs: &[&str]) -> Actor {
-    let view = accounts::create_user(
-        db,
-        accounts::NewUser {
-            handle: handle.into(),
-            password: "long enough secret".into(),
-            display_name: None,
-            locale: langs[0].into(),
-            languages: langs.iter().map(|l| l.to_string()).collect(),
-            is_admin: false,
-        },
-    )
-    .expect("create user");
-    Actor {
-        user_id: view.id,
-        is_admin: false,
-    }
-}
-
-fn space(db: &Db, owner: &Actor, slug: &str, visibility: Visibility) -> SpaceView {
-    spaces::create(
-        db,
-        owner,
-        CreateSpaceRequest {
-            slug: slug.into(),
-            name: "Solar project".into(),
-            description: None,
-            visibility,
-        },
-    )
-    .expect("create space")
-}
 
 fn thread_post_edit_round_trip(t: TestDb) {
     let db = &t.db;
