@@ -21,9 +21,12 @@ use crate::limits::{
     TOKEN_NAME_MAX, WORKER_INSTANCE_MAX,
 };
 
-/// One character that Rust's `str::trim` keeps (Unicode `White_Space` listed out: `\s`
-/// differs between regex dialects). A required text must contain one.
-const NOT_BLANK: &str = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+/// A required text: no NUL anywhere (`limits::fits` refuses it: PostgreSQL cannot store
+/// it), and one character that Rust's `str::trim` keeps (Unicode `White_Space` listed
+/// out: `\s` differs between regex dialects).
+const NOT_BLANK: &str = "^[^\\u0000]*[^\\u0000\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000][^\\u0000]*$";
+/// An optional text: no NUL anywhere.
+const NO_NUL: &str = "^[^\\u0000]*$";
 
 fn string() -> ObjectBuilder {
     ObjectBuilder::new().schema_type(Type::String)
@@ -53,7 +56,10 @@ fn required_text(max: usize) -> Schema {
 
 /// An optional text of at most `max` characters; blank or null means none.
 fn optional_text(max: usize) -> Schema {
-    string_or_null().max_length(Some(max)).into()
+    string_or_null()
+        .max_length(Some(max))
+        .pattern(Some(NO_NUL))
+        .into()
 }
 
 /// `[A-Za-z0-9_]`, 3 to 32; stored in lower case.
