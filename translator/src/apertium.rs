@@ -14,7 +14,10 @@ use std::sync::Mutex;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::engine::{Engine, EngineError, EngineKind, LangPair};
+use crate::markup::{self, Mark, Piece};
 
 /// Where Debian's packages put their modes.
 pub const DEFAULT_MODES_DIR: &str = "/usr/share/apertium/modes";
@@ -133,6 +136,177 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// A marked sentence in Apertium's stream format: each word inside spans carries their
+/// marks in a word-bound blank (`[[marks]]word[[/]]`), which the pipeline moves with the
+/// word through reordering; an atom's mark stands in a superblank (`[mark]`), which stays
+/// where it is among the words.
+fn to_stream(marked: &str) -> String {
+    let mut out = String::with_capacity(marked.len() + 16);
+    let mut open: Vec<Mark> = Vec::new();
+    for piece in markup::pieces(marked) {
+        match piece {
+            Piece::Text(text) if open.is_empty() => out.push_str(&escape(text)),
+            Piece::Text(text) => {
+                for word in text.split_word_bounds() {
+                    if word.trim().is_empty() {
+                        out.push_str(word);
+                        continue;
+                    }
+                    out.push_str("[[");
+                    out.extend(open.iter().map(|mark| mark.char()));
+                    out.push_str("]]");
+                    out.push_str(&escape(word));
+                    out.push_str("[[/]]");
+                }
+            }
+            Piece::Mark(mark @ Mark::Open(_)) => open.push(mark),
+            Piece::Mark(Mark::Close(id)) => open.retain(|mark| *mark != Mark::Open(id)),
+            Piece::Mark(atom @ Mark::Atom(_)) => {
+                out.push('[');
+                out.push(atom.char());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// What comes out of the pipeline: text, words that carry marks, superblanks.
+#[derive(Debug, PartialEq)]
+enum Streamed<'a> {
+    Text(&'a str),
+    Word { word: &'a str, spans: Vec<u8> },
+    Atoms(Vec<Mark>),
+}
+
+fn parse_stream(stream: &str) -> Vec<Streamed<'_>> {
+    let mut out = Vec::new();
+    let mut text_start = 0;
+    let mut at = 0;
+    while let Some(c) = stream[at..].chars().next() {
+        let rest = &stream[at..];
+        let blank = if c == '\\' {
+            None
+        } else if let Some((head, after)) = rest.strip_prefix("[[").and_then(|r| r.split_once("]]"))
+        {
+            after.split_once("[[/]]").map(|(word, after)| {
+                let spans = head
+                    .chars()
+                    .filter_map(|c| match Mark::of(c) {
+                        Some(Mark::Open(id)) => Some(id),
+                        _ => None,
+                    })
+                    .collect();
+                (Streamed::Word { word, spans }, after)
+            })
+        } else if c == '[' {
+            rest[1..].split_once(']').map(|(inner, after)| {
+                let atoms = inner
+                    .chars()
+                    .filter_map(Mark::of)
+                    .filter(|mark| matches!(mark, Mark::Atom(_)))
+                    .collect();
+                (Streamed::Atoms(atoms), after)
+            })
+        } else {
+            None
+        };
+        match blank {
+            Some((token, after)) => {
+                if text_start < at {
+                    out.push(Streamed::Text(&stream[text_start..at]));
+                }
+                out.push(token);
+                at = stream.len() - after.len();
+                text_start = at;
+            }
+            None => {
+                // An escaped character is taken with its backslash.
+                let taken: usize = rest
+                    .chars()
+                    .take(if c == '\\' { 2 } else { 1 })
+                    .map(char::len_utf8)
+                    .sum();
+                at += taken;
+            }
+        }
+    }
+    if text_start < stream.len() {
+        out.push(Streamed::Text(&stream[text_start..]));
+    }
+    out
+}
+
+/// Apertium's answer back as a marked sentence: the words that carry a span's marks go
+/// between its open and close marks (spans nest in the order they opened: outer ones
+/// have the lower numbers), atoms where their superblanks came out. Words that the
+/// transfer moved between two words of a span join it, so that the span stays one, as
+/// its source was.
+fn from_stream(stream: &str) -> String {
+    // Text and words, each with the spans it belongs to; atoms between them.
+    let mut items: Vec<(String, Vec<u8>, Vec<Mark>)> = Vec::new();
+    let mut atoms = Vec::new();
+    for token in parse_stream(stream) {
+        match token {
+            Streamed::Text(text) => {
+                items.push((unescape(text), Vec::new(), std::mem::take(&mut atoms)))
+            }
+            Streamed::Word { word, spans } => {
+                items.push((unescape(word), spans, std::mem::take(&mut atoms)));
+            }
+            Streamed::Atoms(found) => atoms.extend(found),
+        }
+    }
+    items.push((String::new(), Vec::new(), atoms));
+    let mut ids: Vec<u8> = items
+        .iter()
+        .flat_map(|(_, spans, _)| spans.iter().copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        let first = items.iter().position(|(_, spans, _)| spans.contains(&id));
+        let last = items.iter().rposition(|(_, spans, _)| spans.contains(&id));
+        if let (Some(first), Some(last)) = (first, last) {
+            for (text, spans, _) in &mut items[first..=last] {
+                if !text.trim().is_empty() && !spans.contains(&id) {
+                    spans.push(id);
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(stream.len());
+    let mut open: Vec<u8> = Vec::new();
+    // Blanks and atoms wait for the next words: inside a span if it goes on, else after.
+    let mut pending = String::new();
+    for (text, mut spans, atoms) in items {
+        pending.extend(atoms.iter().map(|atom| atom.char()));
+        if text.trim().is_empty() {
+            pending.push_str(&text);
+            continue;
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        let kept = open.iter().take_while(|id| spans.contains(id)).count();
+        for id in open.drain(kept..).rev() {
+            out.push(Mark::Close(id).char());
+        }
+        out.push_str(&std::mem::take(&mut pending));
+        for id in spans {
+            if !open.contains(&id) {
+                open.push(id);
+                out.push(Mark::Open(id).char());
+            }
+        }
+        out.push_str(&text);
+    }
+    for id in open.into_iter().rev() {
+        out.push(Mark::Close(id).char());
+    }
+    out.push_str(&pending);
+    out
+}
+
 fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
@@ -212,7 +386,7 @@ impl ApertiumEngine {
             let writer = scope.spawn(move || -> std::io::Result<()> {
                 for segment in segments.iter().map(String::as_str).chain([END_OF_BATCH]) {
                     // A trailing blank lets the analyser emit the final punctuation.
-                    stdin.write_all(escape(segment.trim()).as_bytes())?;
+                    stdin.write_all(to_stream(segment.trim()).as_bytes())?;
                     stdin.write_all(b"\n\0")?;
                 }
                 stdin.flush()
@@ -263,7 +437,7 @@ fn read_answers(stdout: &mut BufReader<ChildStdout>, count: usize) -> std::io::R
             return Err(std::io::Error::other("apertium closed its output"));
         }
         buffer.pop_if(|b| *b == 0);
-        out.push(unescape(String::from_utf8_lossy(&buffer).trim()));
+        out.push(from_stream(String::from_utf8_lossy(&buffer).trim()));
     }
     Ok(out)
 }
@@ -328,6 +502,25 @@ mod tests {
         assert_eq!(pair_of_mode("es-pt_BR"), Some(LangPair::new("es", "pt-BR")));
         assert_eq!(pair_of_mode("eng-spa-tagger"), None);
         assert_eq!(pair_of_mode("readme"), None);
+    }
+
+    #[test]
+    fn marks_travel_as_blanks_and_come_back() {
+        let (o, c, a) = (
+            Mark::Open(0).char(),
+            Mark::Close(0).char(),
+            Mark::Atom(0).char(),
+        );
+        let marked = format!("Son {o}cuatro paneles{c} y {a} [x]");
+        let stream = to_stream(&marked);
+        assert_eq!(
+            stream,
+            format!("Son [[{o}]]cuatro[[/]] [[{o}]]paneles[[/]] y [{a}] \\[x\\]")
+        );
+        assert_eq!(from_stream(&stream), marked);
+        // Reordered and merged as Apertium's transfer does.
+        let answer = format!("Have a [[{o}; {o}]]red[[/]] [[{o}]]house[[/]] [{a}].");
+        assert_eq!(from_stream(&answer), format!("Have a {o}red house{c} {a}."));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use ct2rs::{BatchType, ComputeType, Config, Device, TranslationOptions, Translat
 
 use crate::engine::{Engine, EngineError, EngineKind, LangPair};
 use crate::manifest::{Languages, Manifest};
+use crate::markup;
 
 /// How a model runs: on which device, at which precision, on how many threads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +145,19 @@ impl Engine for Ct2Engine {
             engine: self.manifest.name.clone(),
             pair: pair.clone(),
         };
+        // The model sees words only; the marks are placed back by position afterwards.
+        let plain: Vec<String> = segments
+            .iter()
+            .map(|s| {
+                if markup::has_marks(s) {
+                    markup::strip(s)
+                } else {
+                    s.clone()
+                }
+            })
+            .collect();
+        let segments_in = segments;
+        let segments = &plain;
         let results = match &self.manifest.languages {
             Languages::Bilingual { from, to } => {
                 if *from != pair.from || *to != pair.to {
@@ -189,6 +203,16 @@ impl Engine for Ct2Engine {
                 got: results.len(),
             });
         }
-        Ok(results.into_iter().map(|(text, _)| text).collect())
+        Ok(segments_in
+            .iter()
+            .zip(results)
+            .map(|(source, (text, _))| {
+                if markup::has_marks(source) {
+                    markup::place(source, &text)
+                } else {
+                    text
+                }
+            })
+            .collect())
     }
 }

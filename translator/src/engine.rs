@@ -63,6 +63,8 @@ pub trait Engine: Send + Sync {
     fn model(&self) -> &str;
     /// The pairs this engine translates directly.
     fn pairs(&self) -> Vec<LangPair>;
-    /// Translates each segment; the result has one entry per segment, in order.
+    /// Translates each segment; the result has one entry per segment, in order. A
+    /// segment may carry inline markup as marks ([`crate::markup`]): the engine keeps
+    /// them beside the words they belong to, or places them again by position.
     fn translate(&self, pair: &LangPair, segments: &[String]) -> Result<Vec<String>, EngineError>;
 }

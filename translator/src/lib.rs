@@ -15,6 +15,7 @@ pub mod installed;
 #[cfg(feature = "database")]
 pub mod local;
 pub mod manifest;
+pub mod markup;
 pub mod pipeline;
 pub mod remote;
 pub mod route;

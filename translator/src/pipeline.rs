@@ -7,6 +7,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use sha2::{Digest, Sha256};
 
 use crate::engine::EngineError;
+use crate::markup;
 use crate::route::{Route, Router};
 use crate::segment::{Segmented, segment_markdown, segment_plain};
 
@@ -136,7 +137,19 @@ impl Pipeline {
         if !missing.is_empty() {
             let mut batch: Vec<String> = missing.iter().map(|(s, _)| s.clone()).collect();
             for hop in &route.hops {
-                batch = hop.engine.translate(&hop.pair, &batch)?;
+                let out = hop.engine.translate(&hop.pair, &batch)?;
+                // Every mark of the sentence comes out, paired, whatever the engine did.
+                batch = batch
+                    .iter()
+                    .zip(out)
+                    .map(|(sentence, translation)| {
+                        if markup::has_marks(sentence) {
+                            markup::repair(sentence, &translation)
+                        } else {
+                            translation
+                        }
+                    })
+                    .collect();
             }
             let entries: Vec<(String, String)> = missing
                 .iter()

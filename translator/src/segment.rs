@@ -1,19 +1,26 @@
 //! Splits a post's Markdown into the sentences an engine translates, and puts the
 //! translations back. Only prose is translated: code, link targets, autolinks, HTML,
 //! @mentions, bare URLs and emoji stay as they were, and every byte of Markdown syntax is
-//! kept, so the result has the same structure as the source.
+//! kept, so the result has the same structure as the source. A sentence is translated
+//! whole: emphasis, links, code and mentions inside it travel with it as marks
+//! ([`crate::markup`]) instead of cutting it into pieces.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::markup::{self, Mark, Piece};
+
 /// A text cut into segments to translate and the parts kept as they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segmented {
     parts: Vec<Part>,
-    /// The sentences to translate, in order.
+    /// The sentences to translate, in order, with their inline markup as marks
+    /// ([`crate::markup`]).
     pub segments: Vec<String>,
+    /// What each segment's marks stand for.
+    markups: Vec<Markup>,
     /// Translations are escaped so that they cannot add Markdown structure.
     markdown: bool,
 }
@@ -22,6 +29,28 @@ pub struct Segmented {
 enum Part {
     Keep(String),
     Segment(usize),
+}
+
+/// What one sentence's marks stand for, by their numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Markup {
+    spans: Vec<SpanMarkup>,
+    atoms: Vec<String>,
+}
+
+static NO_MARKUP: Markup = Markup {
+    spans: Vec::new(),
+    atoms: Vec::new(),
+};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct SpanMarkup {
+    /// The Markdown before the span's words (`**`, `[`) and after them (`**`, `](url)`).
+    open: String,
+    close: String,
+    /// A link as written: shown after its sentence if the translation lost its place,
+    /// so that no link target is ever lost.
+    link: Option<String>,
 }
 
 impl Segmented {
@@ -33,15 +62,57 @@ impl Segmented {
                 Part::Keep(text) => out.push_str(text),
                 Part::Segment(i) => {
                     let text = translations.get(*i).map_or("", String::as_str);
-                    if self.markdown {
-                        out.push_str(&escape_markdown(text));
-                    } else {
-                        out.push_str(text);
-                    }
+                    let markup = self.markups.get(*i).unwrap_or(&NO_MARKUP);
+                    self.render_sentence(&mut out, text, markup);
                 }
             }
         }
         out
+    }
+
+    /// A translated sentence with its marks turned back into Markdown. Marks that do not
+    /// pair up are dropped, keeping the words; what is kept byte for byte (code, mentions,
+    /// URLs, link targets) is never dropped: if the translation lost its place, it
+    /// follows the sentence.
+    fn render_sentence(&self, out: &mut String, translation: &str, markup: &Markup) {
+        let mut atoms_used = vec![false; markup.atoms.len()];
+        let mut opened = vec![false; markup.spans.len()];
+        for piece in markup::pieces(&markup::balanced(translation)) {
+            match piece {
+                Piece::Text(text) if self.markdown => out.push_str(&escape_markdown(text)),
+                Piece::Text(text) => out.push_str(text),
+                Piece::Mark(Mark::Open(id)) => {
+                    if let Some(span) = markup.spans.get(usize::from(id)) {
+                        out.push_str(&span.open);
+                        opened[usize::from(id)] = true;
+                    }
+                }
+                Piece::Mark(Mark::Close(id)) => {
+                    if let Some(span) = markup.spans.get(usize::from(id)) {
+                        out.push_str(&span.close);
+                    }
+                }
+                Piece::Mark(Mark::Atom(id)) => {
+                    if let Some(atom) = markup.atoms.get(usize::from(id)) {
+                        out.push_str(atom);
+                        atoms_used[usize::from(id)] = true;
+                    }
+                }
+            }
+        }
+        let lost_atoms = markup
+            .atoms
+            .iter()
+            .zip(atoms_used)
+            .filter(|(_, used)| !used);
+        let lost_links = markup.spans.iter().zip(opened).filter(|(_, used)| !used);
+        for kept in lost_atoms
+            .map(|(atom, _)| atom)
+            .chain(lost_links.filter_map(|(span, _)| span.link.as_ref()))
+        {
+            out.push(' ');
+            out.push_str(kept);
+        }
     }
 }
 
@@ -49,17 +120,17 @@ pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
-/// Segments a Markdown post body.
+/// Segments a Markdown post body: each sentence whole, its inline markup as marks.
 pub fn segment_markdown(source: &str) -> Segmented {
     let mut builder = Builder {
         markdown: true,
         ..Builder::default()
     };
     let mut cursor = 0;
-    for (range, text) in prose_runs(source) {
-        builder.keep(&source[cursor..range.start]);
-        builder.prose(&text);
-        cursor = range.end;
+    for run in inline_runs(source) {
+        builder.keep(&source[cursor..run.range.start]);
+        builder.run(&run);
+        cursor = run.range.end;
     }
     builder.keep(&source[cursor..]);
     builder.finish()
@@ -68,51 +139,166 @@ pub fn segment_markdown(source: &str) -> Segmented {
 /// Segments plain text, such as a thread title.
 pub fn segment_plain(text: &str) -> Segmented {
     let mut builder = Builder::default();
-    builder.prose(text);
+    builder.run(&Run {
+        range: 0..text.len(),
+        items: vec![Inline::Text(text.to_owned())],
+        spans: Vec::new(),
+    });
     builder.finish()
 }
 
-/// Runs of consecutive text in the source, outside code and autolinks: the byte range they
-/// cover and their text, unescaped, with soft line breaks as spaces.
-fn prose_runs(source: &str) -> Vec<(Range<usize>, String)> {
+/// Inline content between two block boundaries (a paragraph, a heading, a table cell):
+/// its text, unescaped, and its inline markup.
+#[derive(Debug)]
+struct Run {
+    /// The bytes of the source it covers.
+    range: Range<usize>,
+    items: Vec<Inline>,
+    spans: Vec<SpanMarkup>,
+}
+
+#[derive(Debug, Clone)]
+enum Inline {
+    Text(String),
+    /// A span of `Run::spans` opens or closes.
+    Open(usize),
+    Close(usize),
+    /// Kept byte for byte where it stands: inline code, an autolink, an image, inline
+    /// HTML, a hard line break; later also mentions, URLs and emoji.
+    Atom(String),
+}
+
+/// The runs of inline content in the source, outside code blocks.
+fn inline_runs(source: &str) -> Vec<Run> {
     let mut runs = Vec::new();
-    let mut current: Option<(Range<usize>, String)> = None;
-    let mut verbatim_depth = 0usize;
+    let mut run: Option<Run> = None;
+    let mut open_spans: Vec<usize> = Vec::new();
+    // A span's opening Markdown ends where its first inner event starts.
+    let mut pending_open: Option<(usize, usize)> = None;
+    let mut skipped_depth = 0usize;
+    let mut code_blocks = 0usize;
+    let mut cursor = 0;
     for (event, range) in Parser::new_ext(source, markdown_options()).into_offset_iter() {
-        match &event {
-            Event::Start(Tag::CodeBlock(_))
-            | Event::Start(Tag::Link {
-                link_type: LinkType::Autolink | LinkType::Email,
-                ..
-            }) => verbatim_depth += 1,
-            Event::End(TagEnd::CodeBlock) => verbatim_depth = verbatim_depth.saturating_sub(1),
-            Event::End(TagEnd::Link) if verbatim_depth > 0 => verbatim_depth -= 1,
-            _ => {}
+        if skipped_depth > 0 {
+            match event {
+                Event::Start(_) => skipped_depth += 1,
+                Event::End(_) => skipped_depth -= 1,
+                _ => {}
+            }
+            continue;
         }
-        let piece = match (&event, verbatim_depth) {
-            (Event::Text(text), 0) => Some(text.to_string()),
-            (Event::SoftBreak, 0) if current.is_some() => Some(" ".to_owned()),
-            _ => None,
+        if let (Some((span, from)), Some(current)) = (pending_open.take(), run.as_mut()) {
+            current.spans[span].open = source[from..range.start.max(from)].to_owned();
+        }
+        let starting = |run: &mut Option<Run>| {
+            run.get_or_insert_with(|| Run {
+                range: range.start..range.start,
+                items: Vec::new(),
+                spans: Vec::new(),
+            });
         };
-        match piece {
-            Some(text) => match current.as_mut() {
-                Some((run, joined)) => {
-                    run.end = range.end;
-                    joined.push_str(&text);
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                code_blocks += 1;
+                runs.extend(run.take());
+            }
+            Event::End(TagEnd::CodeBlock) => code_blocks = code_blocks.saturating_sub(1),
+            _ if code_blocks > 0 => {}
+            Event::Start(
+                Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
                 }
-                None => current = Some((range, text)),
-            },
-            None => runs.extend(current.take()),
+                | Tag::Image { .. },
+            ) => {
+                starting(&mut run);
+                skipped_depth = 1;
+                push_atom(&mut run, &source[range.clone()], &range, &mut cursor);
+            }
+            Event::Start(
+                tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }),
+            ) => {
+                starting(&mut run);
+                if let Some(current) = run.as_mut() {
+                    let id = current.spans.len();
+                    current.spans.push(SpanMarkup {
+                        link: matches!(tag, Tag::Link { .. })
+                            .then(|| source[range.clone()].to_owned()),
+                        ..SpanMarkup::default()
+                    });
+                    current.items.push(Inline::Open(id));
+                    open_spans.push(id);
+                    pending_open = Some((id, range.start));
+                }
+            }
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {
+                if let (Some(current), Some(id)) = (run.as_mut(), open_spans.pop()) {
+                    current.spans[id].close = source[cursor.min(range.end)..range.end].to_owned();
+                    current.items.push(Inline::Close(id));
+                    current.range.end = range.end;
+                    cursor = range.end;
+                }
+            }
+            Event::Text(text) => {
+                starting(&mut run);
+                if let Some(current) = run.as_mut() {
+                    current.items.push(Inline::Text(text.into_string()));
+                    current.range.end = range.end;
+                }
+                cursor = range.end;
+            }
+            Event::SoftBreak if run.is_some() => {
+                if let Some(current) = run.as_mut() {
+                    current.items.push(Inline::Text(" ".to_owned()));
+                    current.range.end = range.end;
+                }
+                cursor = range.end;
+            }
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => {
+                starting(&mut run);
+                push_atom(&mut run, &source[range.clone()], &range, &mut cursor);
+            }
+            // Anything else is a block's start or end: the run ends.
+            _ => {
+                runs.extend(run.take());
+                open_spans.clear();
+            }
         }
     }
-    runs.extend(current);
+    runs.extend(run);
     runs
 }
+
+fn push_atom(run: &mut Option<Run>, raw: &str, range: &Range<usize>, cursor: &mut usize) {
+    if let Some(current) = run.as_mut() {
+        current.items.push(Inline::Atom(raw.to_owned()));
+        current.range.end = range.end;
+    }
+    *cursor = range.end;
+}
+
+/// A sentence, as text and the run's inline items between its words.
+#[derive(Debug, Clone)]
+enum Token<'a> {
+    Text(&'a str),
+    Item(&'a Inline),
+}
+
+/// Stands for an item in the run's text while it is cut into sentences.
+const ITEM: char = '\u{E000}';
 
 #[derive(Default)]
 struct Builder {
     parts: Vec<Part>,
     segments: Vec<String>,
+    markups: Vec<Markup>,
     markdown: bool,
 }
 
@@ -127,31 +313,6 @@ impl Builder {
         }
     }
 
-    /// Unescaped prose: mentions, URLs and emoji are kept; the sentences between them
-    /// become segments.
-    fn prose(&mut self, text: &str) {
-        for (token, translate) in split_untranslatable(text) {
-            if !translate {
-                // Mentions, URLs and emoji go back exactly as written.
-                self.keep(token);
-                continue;
-            }
-            for sentence in token.split_sentence_bounds() {
-                let trimmed = sentence.trim();
-                if trimmed.is_empty() || !trimmed.chars().any(char::is_alphabetic) {
-                    self.keep_text(sentence);
-                    continue;
-                }
-                let start = sentence.len() - sentence.trim_start().len();
-                let end = start + trimmed.len();
-                self.keep(&sentence[..start]);
-                self.parts.push(Part::Segment(self.segments.len()));
-                self.segments.push(trimmed.to_owned());
-                self.keep(&sentence[end..]);
-            }
-        }
-    }
-
     /// Unescaped text kept as it is; in Markdown, escaped back.
     fn keep_text(&mut self, text: &str) {
         if self.markdown {
@@ -161,17 +322,239 @@ impl Builder {
         }
     }
 
+    fn keep_token(&mut self, token: &Token, spans: &[SpanMarkup]) {
+        match token {
+            Token::Text(text) => self.keep_text(text),
+            Token::Item(Inline::Text(text)) => self.keep_text(text),
+            Token::Item(Inline::Atom(raw)) => self.keep(raw),
+            Token::Item(Inline::Open(id)) => {
+                let open = spans.get(*id).map_or("", |s| s.open.as_str());
+                self.keep(open);
+            }
+            Token::Item(Inline::Close(id)) => {
+                let close = spans.get(*id).map_or("", |s| s.close.as_str());
+                self.keep(close);
+            }
+        }
+    }
+
+    /// A run of inline content: its sentences become segments, each whole with its
+    /// markup as marks; mentions, URLs and emoji are atoms within them.
+    fn run(&mut self, run: &Run) {
+        let mut items: Vec<Inline> = Vec::new();
+        for item in &run.items {
+            match item {
+                Inline::Text(text) => {
+                    for (token, translate) in split_untranslatable(text) {
+                        items.push(if translate {
+                            Inline::Text(token.to_owned())
+                        } else {
+                            Inline::Atom(token.to_owned())
+                        });
+                    }
+                }
+                other => items.push(other.clone()),
+            }
+        }
+        // The run's text with one ITEM character where each item stands.
+        let mut text = String::new();
+        let mut positioned: Vec<&Inline> = Vec::new();
+        for item in &items {
+            match item {
+                Inline::Text(words) => text.push_str(words),
+                other => {
+                    text.push(ITEM);
+                    positioned.push(other);
+                }
+            }
+        }
+        let mut next_item = positioned.into_iter();
+        for sentence in text.split_sentence_bounds() {
+            let mut tokens = Vec::new();
+            let mut start = 0;
+            for (at, c) in sentence.char_indices() {
+                if c == ITEM {
+                    if start < at {
+                        tokens.push(Token::Text(&sentence[start..at]));
+                    }
+                    if let Some(item) = next_item.next() {
+                        tokens.push(Token::Item(item));
+                    }
+                    start = at + c.len_utf8();
+                }
+            }
+            if start < sentence.len() {
+                tokens.push(Token::Text(&sentence[start..]));
+            }
+            self.sentence(&tokens, &run.spans);
+        }
+    }
+
+    /// One sentence: spans that open and close within it become marks; the others are
+    /// kept where they are and cut the sentence there.
+    fn sentence(&mut self, tokens: &[Token], spans: &[SpanMarkup]) {
+        let mut paired = vec![false; tokens.len()];
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            match token {
+                Token::Item(Inline::Open(id)) => open.push((*id, i)),
+                Token::Item(Inline::Close(id)) => {
+                    if let Some(at) = open.iter().rposition(|(o, _)| o == id) {
+                        // Spans opened inside it and not closed do not pair.
+                        open.truncate(at + 1);
+                        if let Some((_, opened)) = open.pop() {
+                            paired[opened] = true;
+                            paired[i] = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut piece_start = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            let breaks =
+                matches!(token, Token::Item(Inline::Open(_) | Inline::Close(_))) && !paired[i];
+            if breaks {
+                self.piece(&tokens[piece_start..i], spans);
+                self.keep_token(token, spans);
+                piece_start = i + 1;
+            }
+        }
+        self.piece(&tokens[piece_start..], spans);
+    }
+
+    /// Part of a sentence in which every span pairs: what surrounds its words (blanks,
+    /// atoms, spans around all of it) is kept; the rest becomes a segment.
+    fn piece(&mut self, tokens: &[Token], spans: &[SpanMarkup]) {
+        let mut head = 0;
+        let mut tail = tokens.len();
+        let mut trailing: Vec<&Token> = Vec::new();
+        loop {
+            while head < tail && is_blank_or_atom(&tokens[head]) {
+                self.keep_token(&tokens[head], spans);
+                head += 1;
+            }
+            while tail > head && is_blank_or_atom(&tokens[tail - 1]) {
+                trailing.push(&tokens[tail - 1]);
+                tail -= 1;
+            }
+            match (
+                tokens.get(head),
+                tail.checked_sub(1).and_then(|i| tokens.get(i)),
+            ) {
+                (Some(Token::Item(Inline::Open(a))), Some(Token::Item(Inline::Close(b))))
+                    if a == b && tail - head >= 2 && closes_at(tokens, head) == Some(tail - 1) =>
+                {
+                    self.keep_token(&tokens[head], spans);
+                    trailing.push(&tokens[tail - 1]);
+                    head += 1;
+                    tail -= 1;
+                }
+                _ => break,
+            }
+        }
+        let inner = &tokens[head..tail];
+        let has_words = inner.iter().any(|t| match t {
+            Token::Text(text) => text.chars().any(char::is_alphabetic),
+            _ => false,
+        });
+        if has_words {
+            self.segment(inner, spans);
+        } else {
+            for token in inner {
+                self.keep_token(token, spans);
+            }
+        }
+        for token in trailing.into_iter().rev() {
+            self.keep_token(token, spans);
+        }
+    }
+
+    fn segment(&mut self, tokens: &[Token], spans: &[SpanMarkup]) {
+        let mut marked = String::new();
+        let mut markup = Markup::default();
+        let mut local_spans: Vec<(usize, u8)> = Vec::new();
+        let mut overflow = false;
+        for token in tokens {
+            match token {
+                Token::Text(text) => marked.push_str(text),
+                Token::Item(Inline::Text(text)) => marked.push_str(text),
+                Token::Item(Inline::Atom(raw)) => match u8::try_from(markup.atoms.len()) {
+                    Ok(id) => {
+                        markup.atoms.push(raw.clone());
+                        marked.push(Mark::Atom(id).char());
+                    }
+                    Err(_) => overflow = true,
+                },
+                Token::Item(Inline::Open(span)) => match u8::try_from(markup.spans.len()) {
+                    Ok(id) => {
+                        markup
+                            .spans
+                            .push(spans.get(*span).cloned().unwrap_or_default());
+                        local_spans.push((*span, id));
+                        marked.push(Mark::Open(id).char());
+                    }
+                    Err(_) => overflow = true,
+                },
+                Token::Item(Inline::Close(span)) => {
+                    match local_spans.iter().rev().find(|(s, _)| s == span) {
+                        Some((_, id)) => marked.push(Mark::Close(*id).char()),
+                        None => overflow = true,
+                    }
+                }
+            }
+        }
+        if overflow {
+            // More marks than a sentence carries: kept as written, untranslated.
+            for token in tokens {
+                self.keep_token(token, spans);
+            }
+            return;
+        }
+        let trimmed = marked.trim();
+        let start = marked.len() - marked.trim_start().len();
+        self.keep(&marked[..start]);
+        self.parts.push(Part::Segment(self.segments.len()));
+        self.segments.push(trimmed.to_owned());
+        self.markups.push(markup);
+        self.keep(&marked[start + trimmed.len()..]);
+    }
+
     fn finish(self) -> Segmented {
         Segmented {
             parts: self.parts,
             segments: self.segments,
+            markups: self.markups,
             markdown: self.markdown,
         }
     }
 }
 
+fn is_blank_or_atom(token: &Token) -> bool {
+    match token {
+        Token::Text(text) => text.trim().is_empty(),
+        Token::Item(Inline::Atom(_)) => true,
+        Token::Item(Inline::Text(text)) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Where the span opened at `open` closes.
+fn closes_at(tokens: &[Token], open: usize) -> Option<usize> {
+    let Token::Item(Inline::Open(id)) = tokens[open] else {
+        return None;
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .skip(open + 1)
+        .find(|(_, t)| matches!(t, Token::Item(Inline::Close(c)) if c == id))
+        .map(|(i, _)| i)
+}
+
 /// Splits text into (token, translate?) pieces: @mentions, bare URLs and emoji are not
-/// translated; everything between them is.
+/// translated, nor characters of the range marks use; everything between them is.
 fn split_untranslatable(text: &str) -> Vec<(&str, bool)> {
     let mut pieces = Vec::new();
     let mut prose_start = 0;
@@ -192,6 +575,9 @@ fn split_untranslatable(text: &str) -> Vec<(&str, bool)> {
             // Sentence punctuation right after a URL belongs to the sentence.
             let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
             Some(url.len())
+        } else if rest.starts_with(markup::is_mark_char) {
+            // Never taken for a mark: kept as written.
+            rest.chars().next().map(char::len_utf8)
         } else {
             rest.chars().next().filter(|c| is_emoji(*c)).map(|_| {
                 rest.char_indices()
@@ -304,6 +690,100 @@ mod tests {
         }
         assert!(rendered.contains("WE MEASURED."), "{rendered}");
         assert!(rendered.contains("TWO HUNDRED"), "{rendered}");
+    }
+
+    fn marks(segment: &str) -> Vec<Mark> {
+        segment.chars().filter_map(Mark::of).collect()
+    }
+
+    #[test]
+    fn inline_markup_stays_inside_its_sentence() {
+        let source = "Los resultados son buenos: **cuatro paneles** producen mucha electricidad.";
+        let doc = segment_markdown(source);
+        assert_eq!(doc.segments.len(), 1, "{:?}", doc.segments);
+        assert_eq!(marks(&doc.segments[0]), [Mark::Open(0), Mark::Close(0)]);
+        assert_eq!(
+            markup::strip(&doc.segments[0]),
+            "Los resultados son buenos: cuatro paneles producen mucha electricidad."
+        );
+        assert_eq!(
+            doc.render(&doc.segments),
+            source,
+            "untranslated, it is the source"
+        );
+        let (o, c) = (Mark::Open(0).char(), Mark::Close(0).char());
+        assert_eq!(
+            doc.render(&[format!(
+                "The results are good: {o}four panels{c} produce power."
+            )]),
+            "The results are good: **four panels** produce power."
+        );
+    }
+
+    #[test]
+    fn each_sentence_numbers_its_own_marks() {
+        let source = "See `a` and [this](https://x.org/1 \"T\"). Then *run* `b` ~~now~~ @li.";
+        let doc = segment_markdown(source);
+        assert_eq!(doc.segments.len(), 2, "{:?}", doc.segments);
+        assert_eq!(
+            marks(&doc.segments[0]),
+            [Mark::Atom(0), Mark::Open(0), Mark::Close(0)]
+        );
+        assert_eq!(
+            marks(&doc.segments[1]),
+            [
+                Mark::Open(0),
+                Mark::Close(0),
+                Mark::Atom(0),
+                Mark::Open(1),
+                Mark::Close(1),
+                Mark::Atom(1)
+            ]
+        );
+        assert_eq!(doc.render(&doc.segments), source);
+    }
+
+    #[test]
+    fn markup_around_whole_sentences_is_kept_outside_them() {
+        let source = "**Whole sentence.** And *one. Two.* `code` first, then words.";
+        let doc = segment_markdown(source);
+        // Emphasis across two sentences cannot be a mark of either: it cuts them.
+        assert_eq!(
+            doc.segments,
+            [
+                "Whole sentence.",
+                "And",
+                "one.",
+                "Two.",
+                "first, then words."
+            ]
+        );
+        assert_eq!(doc.render(&doc.segments), source);
+    }
+
+    #[test]
+    fn what_a_translation_loses_is_added_back_or_dropped_whole() {
+        let doc = segment_markdown("Run `make` with [the guide](https://x.org) **now** please.");
+        let (o0, c0, o1) = (
+            Mark::Open(0).char(),
+            Mark::Close(0).char(),
+            Mark::Open(1).char(),
+        );
+        // The code and the link lost, the bold's close repeated, a stray open.
+        let rendered = doc.render(&[format!("Ejecuta con {o1}ahora{c0} {o0}por favor.")]);
+        assert_eq!(
+            rendered,
+            "Ejecuta con ahora por favor. `make` [the guide](https://x.org)"
+        );
+        assert!(!markup::has_marks(&rendered));
+    }
+
+    #[test]
+    fn text_that_looks_like_marks_is_kept_as_written() {
+        let source = format!("Odd {} char here.", Mark::Open(3).char());
+        let doc = segment_markdown(&source);
+        assert_eq!(marks(&doc.segments[0]), [Mark::Atom(0)]);
+        assert_eq!(doc.render(&doc.segments), source);
     }
 
     #[test]
