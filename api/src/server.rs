@@ -16,7 +16,7 @@ use pontis_search::{EmbeddedIndex, Indexer, MeiliIndex, SearchError, SearchIndex
 use pontis_translator::ct2::RunSettings;
 use pontis_translator::installed::{self, Installed};
 use pontis_translator::local::DbJobs;
-use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
+use pontis_translator::pipeline::{NoCache, Pipeline, TextKind, TextOutcome};
 use pontis_translator::route::Router;
 use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
 
@@ -131,8 +131,15 @@ pub fn translate_lines(pipeline: &Pipeline, from: &str, to: &str) -> Result<(), 
         let done = pipeline
             .translate(&from, &to, &texts, &NoCache)
             .map_err(|e| StartError::Translation(e.to_string()))?;
-        for line in done.texts {
-            writeln!(out, "{line}")?;
+        for (line, result) in chunk.iter().zip(&done.texts) {
+            match &result.outcome {
+                TextOutcome::Translated { text, .. } => writeln!(out, "{text}")?,
+                // One line out for each line in: a rejected one as it came.
+                TextOutcome::Rejected { reason } => {
+                    tracing::warn!(%reason, "line left untranslated");
+                    writeln!(out, "{line}")?;
+                }
+            }
         }
     }
     out.flush()?;

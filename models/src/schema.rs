@@ -188,6 +188,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     translation_backfills,
     on_demand_languages,
     translation_routes,
+    quality_guard_hits,
     translations,
     segment_cache,
     worker_tokens,
@@ -273,6 +274,15 @@ diesel::table! {
         user_id -> BigInt,
         lang -> Text,
         requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    quality_guard_hits (model, guard) {
+        model -> Text,
+        guard -> Text,
+        hits -> BigInt,
+        last_at -> Timestamp,
     }
 }
 

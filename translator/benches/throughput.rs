@@ -31,12 +31,12 @@ use pontis_translator::ct2::{Ct2Engine, RunSettings};
 use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::{NoCache, Pipeline, SegmentCache, TextKind};
 use pontis_translator::route::Router;
-use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
+use pontis_translator::worker::{JobDone, JobSource, Worker, WorkerSettings};
 use pontis_translator::{Engine, EngineError, EngineKind, LangPair};
+use pontis_types::LeasedJob;
 use pontis_types::{
     CreatePostRequest, CreateSpaceRequest, CreateThreadRequest, JoinSpaceRequest, Visibility,
 };
-use pontis_types::{JobOutcome, LeasedJob};
 use serde_json::Value;
 
 /// Lines per pipeline call, as in `pontis translate`.
@@ -571,7 +571,8 @@ fn pipeline_lines(setup: &Setup) -> Row {
     let engine = load_engine(setup);
     engine.warm_up(corpus);
     engine.take();
-    let pipeline = Pipeline::new(Router::new(vec![engine.clone()]));
+    // Every sentence is decoded to the same length: no guard may judge that.
+    let pipeline = Pipeline::new(Router::new(vec![engine.clone()])).with_quality_guards(false);
     let cpu = cpu_seconds();
     let started = Instant::now();
     let mut translated: Vec<String> = Vec::with_capacity(corpus.len());
@@ -583,7 +584,11 @@ fn pipeline_lines(setup: &Setup) -> Row {
         let done = pipeline
             .translate("en", "es", &texts, &NoCache)
             .expect("pipeline translation");
-        translated.extend(done.texts);
+        translated.extend(
+            done.texts
+                .iter()
+                .filter_map(|t| t.text().map(str::to_owned)),
+        );
     }
     let seconds = started.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu;
@@ -663,7 +668,7 @@ fn worker_path(setup: &Setup) -> Row {
     engine.take();
     let jobs = Arc::new(TimedJobs::new(DbJobs::new(db.clone())));
     let worker = Worker::new(
-        Pipeline::new(Router::new(vec![engine.clone()])),
+        Pipeline::new(Router::new(vec![engine.clone()])).with_quality_guards(false),
         jobs.clone(),
         WorkerSettings {
             name: "bench".into(),
@@ -772,17 +777,9 @@ impl JobSource for TimedJobs {
         })
     }
 
-    fn complete(
-        &self,
-        worker: &str,
-        job: &LeasedJob,
-        outcome: &JobOutcome,
-        segments: &[String],
-    ) -> Result<bool, String> {
+    fn complete(&self, worker: &str, job: &LeasedJob, done: &JobDone) -> Result<bool, String> {
         self.completed.fetch_add(1, Ordering::SeqCst);
-        timed(&self.complete, || {
-            self.inner.complete(worker, job, outcome, segments)
-        })
+        timed(&self.complete, || self.inner.complete(worker, job, done))
     }
 
     fn cache(&self) -> &dyn SegmentCache {

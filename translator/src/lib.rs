@@ -17,6 +17,7 @@ pub mod local;
 pub mod manifest;
 pub mod markup;
 pub mod pipeline;
+pub mod quality;
 pub mod remote;
 pub mod route;
 pub mod segment;

@@ -9,11 +9,11 @@ use std::time::Duration;
 
 use pontis_models::Db;
 use pontis_models::translation::{lease, segment_cache};
-use pontis_types::{JobOutcome, LeasedJob};
+use pontis_types::LeasedJob;
 
 use crate::engine::LangPair;
 use crate::pipeline::SegmentCache;
-use crate::worker::JobSource;
+use crate::worker::{JobDone, JobSource};
 
 /// The in-process source: the server's own database.
 pub struct DbJobs {
@@ -61,14 +61,16 @@ impl JobSource for DbJobs {
         lease::lease(&self.db, worker, limit, lease_for, None).map_err(|e| e.to_string())
     }
 
-    fn complete(
-        &self,
-        worker: &str,
-        job: &LeasedJob,
-        outcome: &JobOutcome,
-        _segments: &[String],
-    ) -> Result<bool, String> {
-        lease::complete(&self.db, worker, job.id, job.revision, outcome).map_err(|e| e.to_string())
+    fn complete(&self, worker: &str, job: &LeasedJob, done: &JobDone) -> Result<bool, String> {
+        lease::complete(
+            &self.db,
+            worker,
+            job.id,
+            job.revision,
+            &done.outcome,
+            &done.guards,
+        )
+        .map_err(|e| e.to_string())
     }
 
     fn cache(&self) -> &dyn SegmentCache {

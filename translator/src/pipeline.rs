@@ -6,8 +6,11 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use sha2::{Digest, Sha256};
 
+use pontis_types::translation::{GuardHit, QualityGuard};
+
 use crate::engine::EngineError;
 use crate::markup;
+use crate::quality;
 use crate::route::{Route, Router};
 use crate::segment::{Segmented, segment_markdown, segment_plain};
 
@@ -51,16 +54,45 @@ pub enum PipelineError {
     Engine(#[from] EngineError),
 }
 
+/// What became of a batch of texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translated {
-    pub texts: Vec<String>,
-    /// For each text, its sentences translated, in segmentation order: what a remote
-    /// worker hands back for the server's cache.
-    pub segments: Vec<Vec<String>>,
-    pub engine: String,
-    pub model: String,
+    /// One per text, in order.
+    pub texts: Vec<TextResult>,
     /// Sentences the engines translated; the rest came from the cache.
     pub engine_segments: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextResult {
+    pub outcome: TextOutcome,
+    /// The quality guards that fired on this text's sentences, by model, including on a
+    /// route whose translation was then replaced by the next one's.
+    pub guards: Vec<GuardHit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextOutcome {
+    Translated {
+        text: String,
+        /// Its sentences translated, in segmentation order: what a remote worker hands
+        /// back for the server's cache.
+        segments: Vec<String>,
+        engine: String,
+        model: String,
+    },
+    /// Every route's translation of some sentence failed a quality guard.
+    Rejected { reason: String },
+}
+
+impl TextResult {
+    /// The translated text, if there is one.
+    pub fn text(&self) -> Option<&str> {
+        match &self.outcome {
+            TextOutcome::Translated { text, .. } => Some(text),
+            TextOutcome::Rejected { .. } => None,
+        }
+    }
 }
 
 /// The engines' routes, shared by the workers of one process; `replace_router` swaps in
@@ -68,13 +100,22 @@ pub struct Translated {
 #[derive(Clone)]
 pub struct Pipeline {
     router: Arc<RwLock<Arc<Router>>>,
+    quality_guards: bool,
 }
 
 impl Pipeline {
     pub fn new(router: Router) -> Self {
         Self {
             router: Arc::new(RwLock::new(Arc::new(router))),
+            quality_guards: true,
         }
+    }
+
+    /// Whether translations are checked by the quality guards ([`crate::quality`]); on
+    /// unless turned off (throughput benchmarks decode every sentence to a set length).
+    pub fn with_quality_guards(mut self, on: bool) -> Self {
+        self.quality_guards = on;
+        self
     }
 
     /// The routes as they are now. A batch routes once, at its start, and finishes on
@@ -90,17 +131,10 @@ impl Pipeline {
         *self.router.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(router);
     }
 
-    pub fn route(&self, from: &str, to: &str) -> Result<Route, PipelineError> {
-        self.router()
-            .route(from, to)
-            .ok_or_else(|| PipelineError::Unreachable {
-                from: from.to_owned(),
-                to: to.to_owned(),
-            })
-    }
-
     /// Translates texts of one language pair together, so that one engine batch serves
-    /// the sentences of all of them. Repeated sentences are translated once.
+    /// the sentences of all of them. Repeated sentences are translated once. A text with
+    /// a sentence that fails a quality guard is translated again, whole, on the next
+    /// route (another model, or Apertium); if that fails too, it is rejected.
     pub fn translate(
         &self,
         from: &str,
@@ -108,8 +142,13 @@ impl Pipeline {
         texts: &[(TextKind, &str)],
         cache: &dyn SegmentCache,
     ) -> Result<Translated, PipelineError> {
-        let route = self.route(from, to)?;
-        let model = route.model();
+        let routes = self.router().routes(from, to, 2);
+        if routes.is_empty() {
+            return Err(PipelineError::Unreachable {
+                from: from.to_owned(),
+                to: to.to_owned(),
+            });
+        }
         let documents: Vec<Segmented> = texts
             .iter()
             .map(|(kind, text)| match kind {
@@ -117,8 +156,99 @@ impl Pipeline {
                 TextKind::Plain => segment_plain(text),
             })
             .collect();
+        let mut results: Vec<Option<TextOutcome>> = vec![None; documents.len()];
+        let mut guards: Vec<Vec<GuardHit>> = vec![Vec::new(); documents.len()];
+        let mut engine_segments = 0;
+        for (attempt, route) in routes.iter().enumerate() {
+            let waiting: Vec<usize> = (0..documents.len())
+                .filter(|i| results[*i].is_none())
+                .collect();
+            if waiting.is_empty() {
+                break;
+            }
+            let sentences = self.translate_sentences(
+                from,
+                to,
+                route,
+                waiting.iter().map(|i| &documents[*i]),
+                cache,
+            )?;
+            engine_segments += sentences.engine_count;
+            let model = route.model();
+            let last = attempt + 1 == routes.len();
+            for i in waiting {
+                let document = &documents[i];
+                let mut tripped: Vec<QualityGuard> = document
+                    .segments
+                    .iter()
+                    .filter_map(|s| sentences.guarded.get(s.as_str()).copied())
+                    .collect();
+                tripped.sort_by_key(|guard| guard.as_str());
+                tripped.dedup();
+                if tripped.is_empty() {
+                    let segments: Vec<String> = document
+                        .segments
+                        .iter()
+                        .map(|s| {
+                            sentences
+                                .translated
+                                .get(s.as_str())
+                                .cloned()
+                                .unwrap_or_else(|| s.clone())
+                        })
+                        .collect();
+                    results[i] = Some(TextOutcome::Translated {
+                        text: document.render(&segments),
+                        segments,
+                        engine: route.engine(),
+                        model: model.clone(),
+                    });
+                    continue;
+                }
+                guards[i].extend(tripped.iter().map(|guard| GuardHit {
+                    model: model.clone(),
+                    guard: *guard,
+                }));
+                if last {
+                    let fired: Vec<String> = guards[i]
+                        .iter()
+                        .map(|hit| format!("{} ({})", hit.guard, hit.model))
+                        .collect();
+                    results[i] = Some(TextOutcome::Rejected {
+                        reason: format!("failed the quality guards: {}", fired.join(", ")),
+                    });
+                }
+            }
+        }
+        let texts = results
+            .into_iter()
+            .zip(guards)
+            .map(|(outcome, guards)| TextResult {
+                outcome: outcome.unwrap_or_else(|| TextOutcome::Rejected {
+                    reason: "no route translated it".to_owned(),
+                }),
+                guards,
+            })
+            .collect();
+        Ok(Translated {
+            texts,
+            engine_segments,
+        })
+    }
+
+    /// The sentences of `documents` through one route: from the cache where it has them,
+    /// the rest through the engines, in one batch per hop. What the engines make is
+    /// checked by the quality guards; only what passes is cached.
+    fn translate_sentences<'a>(
+        &self,
+        from: &str,
+        to: &str,
+        route: &Route,
+        documents: impl Iterator<Item = &'a Segmented>,
+        cache: &dyn SegmentCache,
+    ) -> Result<Sentences<'a>, PipelineError> {
+        let model = route.model();
         let mut unique: Vec<&str> = documents
-            .iter()
             .flat_map(|d| d.segments.iter().map(String::as_str))
             .collect();
         unique.sort_unstable();
@@ -127,67 +257,67 @@ impl Pipeline {
             .iter()
             .map(|s| segment_key(from, to, &model, s))
             .collect();
-        let mut known = cache.get(&keys);
-        let missing: Vec<(String, String)> = unique
-            .iter()
-            .zip(&keys)
-            .filter(|(_, key)| !known.contains_key(*key))
-            .map(|(sentence, key)| ((*sentence).to_owned(), key.clone()))
-            .collect();
-        if !missing.is_empty() {
-            let mut batch: Vec<String> = missing.iter().map(|(s, _)| s.clone()).collect();
-            for hop in &route.hops {
-                let out = hop.engine.translate(&hop.pair, &batch)?;
-                // Every mark of the sentence comes out, paired, whatever the engine did.
-                batch = batch
-                    .iter()
-                    .zip(out)
-                    .map(|(sentence, translation)| {
-                        if markup::has_marks(sentence) {
-                            markup::repair(sentence, &translation)
-                        } else {
-                            translation
-                        }
-                    })
-                    .collect();
+        let known = cache.get(&keys);
+        let mut out = Sentences {
+            translated: HashMap::with_capacity(unique.len()),
+            guarded: HashMap::new(),
+            engine_count: 0,
+        };
+        let mut missing: Vec<(&str, &String)> = Vec::new();
+        for (sentence, key) in unique.iter().zip(&keys) {
+            match known.get(key) {
+                Some(translation) => {
+                    out.translated.insert(sentence, translation.clone());
+                }
+                None => missing.push((sentence, key)),
             }
-            let entries: Vec<(String, String)> = missing
-                .iter()
-                .zip(batch)
-                .map(|((_, key), translation)| (key.clone(), translation))
-                .collect();
-            cache.put(&entries);
-            known.extend(entries);
         }
-        let by_sentence: HashMap<&str, &String> = unique
-            .iter()
-            .zip(&keys)
-            .filter_map(|(s, k)| known.get(k).map(|t| (*s, t)))
-            .collect();
-        let segments: Vec<Vec<String>> = documents
-            .iter()
-            .map(|d| {
-                d.segments
-                    .iter()
-                    .map(|s| {
-                        by_sentence
-                            .get(s.as_str())
-                            .map_or_else(|| s.clone(), |t| (*t).clone())
-                    })
-                    .collect()
-            })
-            .collect();
-        let rendered = documents
-            .iter()
-            .zip(&segments)
-            .map(|(d, translations)| d.render(translations))
-            .collect();
-        Ok(Translated {
-            texts: rendered,
-            segments,
-            engine: route.engine(),
-            model,
-            engine_segments: missing.len(),
-        })
+        if missing.is_empty() {
+            return Ok(out);
+        }
+        let mut batch: Vec<String> = missing.iter().map(|(s, _)| (*s).to_owned()).collect();
+        for hop in &route.hops {
+            let translated = hop.engine.translate(&hop.pair, &batch)?;
+            // Every mark of the sentence comes out, paired, whatever the engine did.
+            batch = batch
+                .iter()
+                .zip(translated)
+                .map(|(sentence, translation)| {
+                    if markup::has_marks(sentence) {
+                        markup::repair(sentence, &translation)
+                    } else {
+                        translation
+                    }
+                })
+                .collect();
+        }
+        out.engine_count = missing.len();
+        let mut entries = Vec::with_capacity(missing.len());
+        for ((sentence, key), translation) in missing.into_iter().zip(batch) {
+            let guard = self
+                .quality_guards
+                .then(|| quality::check(sentence, &translation))
+                .flatten();
+            match guard {
+                Some(guard) => {
+                    out.guarded.insert(sentence, guard);
+                }
+                None => {
+                    entries.push((key.clone(), translation.clone()));
+                    out.translated.insert(sentence, translation);
+                }
+            }
+        }
+        cache.put(&entries);
+        Ok(out)
     }
+}
+
+/// One route's translations of a batch's sentences.
+struct Sentences<'a> {
+    translated: HashMap<&'a str, String>,
+    /// Sentences whose translation tripped a guard.
+    guarded: HashMap<&'a str, QualityGuard>,
+    /// How many the engines translated.
+    engine_count: usize,
 }

@@ -6,17 +6,19 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use pontis_types::limits::{LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN};
+use pontis_types::limits::{
+    GUARD_HITS_MAX, LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN,
+};
 use pontis_types::{
-    CompleteRequest, CompleteResponse, JobOutcome, LanguagePair, LeaseRequest, LeasedJob,
-    SegmentEntries, SegmentLookup,
+    CompleteRequest, CompleteResponse, LanguagePair, LeaseRequest, LeasedJob, SegmentEntries,
+    SegmentLookup,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::engine::LangPair;
 use crate::pipeline::SegmentCache;
-use crate::worker::JobSource;
+use crate::worker::{JobDone, JobSource};
 
 pub struct HttpJobs {
     client: Client,
@@ -123,21 +125,16 @@ impl JobSource for HttpJobs {
         )
     }
 
-    fn complete(
-        &self,
-        worker: &str,
-        job: &LeasedJob,
-        outcome: &JobOutcome,
-        segments: &[String],
-    ) -> Result<bool, String> {
+    fn complete(&self, worker: &str, job: &LeasedJob, done: &JobDone) -> Result<bool, String> {
         let answer: CompleteResponse = self.client.post(
             "/worker/complete",
             &CompleteRequest {
                 instance: worker.to_owned(),
                 job_id: job.id,
                 revision: job.revision,
-                outcome: outcome.clone(),
-                segments: segments.to_vec(),
+                outcome: done.outcome.clone(),
+                segments: done.segments.clone(),
+                guards: done.guards.iter().take(GUARD_HITS_MAX).cloned().collect(),
             },
         )?;
         Ok(answer.applied)

@@ -219,21 +219,35 @@ impl Router {
     /// never through a language twice. None between variants of one language (`en` and
     /// `en-US`): those readers read the text as it is.
     pub fn route(&self, from: &str, to: &str) -> Option<Route> {
+        self.routes(from, to, 1).into_iter().next()
+    }
+
+    /// Up to `wanted` routes from `from` to `to`, best first, each on other models than
+    /// the ones before it: where a text goes when the best route's translation fails.
+    pub fn routes(&self, from: &str, to: &str, wanted: usize) -> Vec<Route> {
+        let mut routes: Vec<Route> = Vec::new();
         if same_language(from, to) {
-            return None;
+            return routes;
         }
         let steps = self.steps();
         for length in 1..=MAX_HOPS {
             let mut found: Vec<Vec<&Hop>> = Vec::new();
             let mut path = Vec::with_capacity(length);
             routes_of_length(&steps, from, to, length, &mut path, &mut found);
-            if let Some(best) = found.into_iter().min_by_key(|hops| self.rank(hops)) {
-                return Some(Route {
-                    hops: best.into_iter().cloned().collect(),
-                });
+            found.sort_by_cached_key(|hops| self.rank(hops));
+            for hops in found {
+                if routes.len() == wanted {
+                    return routes;
+                }
+                let route = Route {
+                    hops: hops.into_iter().cloned().collect(),
+                };
+                if routes.iter().all(|r| r.model() != route.model()) {
+                    routes.push(route);
+                }
             }
         }
-        None
+        routes
     }
 
     /// Every reachable pair in the form jobs name languages (`lang::translation_target`):

@@ -8,10 +8,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use pontis_types::translation::GuardHit;
 use pontis_types::{JobOutcome, LeasedJob, SourceKind};
 
 use crate::engine::LangPair;
-use crate::pipeline::{Pipeline, PipelineError, SegmentCache, TextKind};
+use crate::pipeline::{Pipeline, PipelineError, SegmentCache, TextKind, TextOutcome};
 
 /// Where jobs come from and go back to: the database in-process, or the server over HTTP.
 pub trait JobSource: Send + Sync {
@@ -24,19 +25,29 @@ pub trait JobSource: Send + Sync {
         lease_for: Duration,
         pairs: &[LangPair],
     ) -> Result<Vec<LeasedJob>, String>;
-    /// `segments`: with a translation, the job's sentences translated, in order.
-    fn complete(
-        &self,
-        worker: &str,
-        job: &LeasedJob,
-        outcome: &JobOutcome,
-        segments: &[String],
-    ) -> Result<bool, String>;
+    fn complete(&self, worker: &str, job: &LeasedJob, done: &JobDone) -> Result<bool, String>;
     fn cache(&self) -> &dyn SegmentCache;
 }
 
-/// What became of one job: its outcome, and with a translation its sentences.
-type Outcome = (JobOutcome, Vec<String>);
+/// What became of one job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobDone {
+    pub outcome: JobOutcome,
+    /// With a translation: the job's sentences translated, in order.
+    pub segments: Vec<String>,
+    /// The quality guards that fired on its text.
+    pub guards: Vec<GuardHit>,
+}
+
+impl JobDone {
+    fn of(outcome: JobOutcome) -> Self {
+        Self {
+            outcome,
+            segments: Vec::new(),
+            guards: Vec::new(),
+        }
+    }
+}
 
 /// Why a batch was not translated.
 #[derive(Debug, thiserror::Error)]
@@ -179,11 +190,8 @@ impl Worker {
                 }
                 result => outcomes(&from, &to, &group, result),
             };
-            for (job, (outcome, segments)) in group.iter().zip(&outcomes) {
-                if !self
-                    .source
-                    .complete(&self.settings.name, job, outcome, segments)?
-                {
+            for (job, done) in group.iter().zip(&outcomes) {
+                if !self.source.complete(&self.settings.name, job, done)? {
                     tracing::info!(
                         job = job.id,
                         "result dropped: the job was edited or re-leased meanwhile"
@@ -201,7 +209,7 @@ impl Worker {
         from: &str,
         to: &str,
         jobs: &[&LeasedJob],
-    ) -> Result<Vec<Outcome>, WorkError> {
+    ) -> Result<Vec<JobDone>, WorkError> {
         let texts: Vec<(TextKind, String)> = jobs
             .iter()
             .map(|job| {
@@ -242,14 +250,29 @@ impl Worker {
         Ok(done
             .texts
             .into_iter()
-            .zip(done.segments)
-            .map(|(text, segments)| {
-                let outcome = JobOutcome::Translated {
+            .map(|result| match result.outcome {
+                TextOutcome::Translated {
                     text,
-                    engine: done.engine.clone(),
-                    model: done.model.clone(),
-                };
-                (outcome, segments)
+                    segments,
+                    engine,
+                    model,
+                } => JobDone {
+                    outcome: JobOutcome::Translated {
+                        text,
+                        engine,
+                        model,
+                    },
+                    segments,
+                    guards: result.guards,
+                },
+                TextOutcome::Rejected { reason } => {
+                    tracing::warn!(%from, %to, %reason, "translation rejected");
+                    JobDone {
+                        outcome: JobOutcome::Rejected { reason },
+                        segments: Vec::new(),
+                        guards: result.guards,
+                    }
+                }
             })
             .collect())
     }
@@ -289,24 +312,19 @@ fn outcomes(
     from: &str,
     to: &str,
     jobs: &[&LeasedJob],
-    result: Result<Vec<Outcome>, WorkError>,
-) -> Vec<Outcome> {
+    result: Result<Vec<JobDone>, WorkError>,
+) -> Vec<JobDone> {
     match result {
         Ok(outcomes) => outcomes,
         Err(WorkError::Engine(PipelineError::Unreachable { .. })) => {
             let reason = format!("no installed engine translates {from} to {to}");
-            vec![(JobOutcome::Unreachable { reason }, Vec::new()); jobs.len()]
+            vec![JobDone::of(JobOutcome::Unreachable { reason }); jobs.len()]
         }
         Err(e) => {
             tracing::warn!(%from, %to, error = %e, "translation failed");
-            vec![(failed(&e.to_string()), Vec::new()); jobs.len()]
+            let error = e.to_string();
+            vec![JobDone::of(JobOutcome::Failed { error }); jobs.len()]
         }
-    }
-}
-
-fn failed(error: &str) -> JobOutcome {
-    JobOutcome::Failed {
-        error: error.to_owned(),
     }
 }
 

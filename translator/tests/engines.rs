@@ -213,7 +213,7 @@ fn multilingual_models_take_language_tokens() {
 
 #[test]
 fn a_pivot_through_spanish_connects_portuguese_to_english() {
-    use pontis_translator::pipeline::{NoCache, Pipeline, TextKind};
+    use pontis_translator::pipeline::{NoCache, Pipeline, TextKind, TextOutcome};
     use pontis_translator::route::Router;
     let pipeline = Pipeline::new(Router::new(vec![
         apertium("pt-es"),
@@ -228,7 +228,13 @@ fn a_pivot_through_spanish_connects_portuguese_to_english() {
             &NoCache,
         )
         .expect("pivot");
-    assert_eq!(done.model, "pt-es+spa-eng");
-    assert_eq!(done.engine, "apertium");
-    assert_eq!(done.texts, ["The house is big."]);
+    assert_eq!(
+        done.texts[0].outcome,
+        TextOutcome::Translated {
+            text: "The house is big.".into(),
+            segments: vec!["The house is big.".into()],
+            engine: "apertium".into(),
+            model: "pt-es+spa-eng".into(),
+        }
+    );
 }

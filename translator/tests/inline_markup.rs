@@ -23,7 +23,7 @@ fn translate(pipeline: &Pipeline, text: &str) -> String {
     let done = pipeline
         .translate("es", "en", &[(TextKind::Markdown, text)], &NoCache)
         .expect("translate");
-    done.texts.into_iter().next().unwrap_or_default()
+    done.texts[0].text().expect("translated").to_owned()
 }
 
 #[test]

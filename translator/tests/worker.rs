@@ -12,7 +12,7 @@ use pontis_models::{Actor, Db, accounts, on_both_backends, posts, spaces, thread
 use pontis_translator::local::DbJobs;
 use pontis_translator::pipeline::Pipeline;
 use pontis_translator::route::Router;
-use pontis_translator::worker::{JobSource, Worker, WorkerSettings};
+use pontis_translator::worker::{JobDone, JobSource, Worker, WorkerSettings};
 use pontis_translator::{Engine, LangPair};
 use pontis_types::*;
 
@@ -303,14 +303,18 @@ fn a_killed_worker_loses_no_job_and_duplicates_no_translation(t: TestDb) {
         6,
         "expired leases are taken over"
     );
-    let late = JobOutcome::Translated {
-        text: "duplicate".into(),
-        engine: "x".into(),
-        model: "x".into(),
+    let late = JobDone {
+        outcome: JobOutcome::Translated {
+            text: "duplicate".into(),
+            engine: "x".into(),
+            model: "x".into(),
+        },
+        segments: Vec::new(),
+        guards: Vec::new(),
     };
     for job in &doomed {
         assert!(
-            !jobs.complete("doomed", job, &late, &[]).expect("complete"),
+            !jobs.complete("doomed", job, &late).expect("complete"),
             "a lost lease cannot write"
         );
     }
@@ -776,7 +780,89 @@ fn a_draining_worker_leases_ahead_and_stops_after_the_batch_in_hand(t: TestDb) {
     assert!(jobs.iter().all(|j| j.state == JobState::Done), "{jobs:?}");
 }
 
+/// A translation that loops is translated again on the next route; one that no route
+/// translates well fails at once, visibly; the admin page counts both per model.
+fn a_translation_that_fails_a_quality_guard_takes_the_next_route_or_fails(t: TestDb) {
+    let db = &t.db;
+    let (author, reader) = class(db);
+    let admin = admin(db);
+    let looping = Arc::new(Faulty {
+        inner: apertium("eng-spa"),
+        trigger: "oven",
+        fault: Fault::Loop,
+    });
+    // en→es directly on eng-spa, or else through Catalan.
+    let with_a_second_route = Worker::new(
+        Pipeline::new(Router::new(vec![
+            looping,
+            apertium("eng-cat"),
+            apertium("cat-spa"),
+        ])),
+        Arc::new(DbJobs::new(db.clone())),
+        WorkerSettings {
+            name: "w1".into(),
+            ..WorkerSettings::default()
+        },
+    );
+    let oven = english_thread(db, &author, "The house", "We built a solar oven.");
+    assert_eq!(with_a_second_route.run_once().expect("work"), 2);
+    let page = threads::thread_page(db, &reader, oven.thread.id, None, 50, None, 5).expect("page");
+    let translation = page.posts[0].translation.clone().expect("translation");
+    assert_eq!(translation.status, TranslationStatus::Ready);
+    assert_eq!(translation.model.as_deref(), Some("eng-cat+cat-spa"));
+    assert_eq!(
+        translation.body.as_deref(),
+        Some("Construimos un horno solar.")
+    );
+
+    let empty = Arc::new(Faulty {
+        inner: apertium("eng-spa"),
+        trigger: "car",
+        fault: Fault::Empty,
+    });
+    let only_route = worker(db, empty, "w2");
+    let car = english_thread(db, &author, "The garage", "The car is red.");
+    assert_eq!(only_route.run_once().expect("work"), 2);
+    let failed: Vec<JobView> = jobs_into(db, &admin, "es")
+        .into_iter()
+        .filter(|j| j.source_id == car.post.id && j.kind == SourceKind::Post)
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(
+        (failed[0].state, failed[0].attempts),
+        (JobState::Failed, 1),
+        "not retried: the same engine would say the same"
+    );
+    assert_eq!(
+        failed[0].last_error.as_deref(),
+        Some("failed the quality guards: empty (eng-spa)")
+    );
+    let page = threads::thread_page(db, &reader, car.thread.id, None, 50, None, 5).expect("page");
+    assert_eq!(
+        page.posts[0].translation.as_ref().map(|t| t.status),
+        Some(TranslationStatus::Unavailable)
+    );
+
+    let counts: Vec<(String, QualityGuard, i64)> = translation::guards::counts(db, &admin)
+        .expect("counts")
+        .into_iter()
+        .map(|c| (c.model, c.guard, c.hits))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("eng-spa".to_owned(), QualityGuard::Empty, 1),
+            ("eng-spa".to_owned(), QualityGuard::Looping, 1),
+        ]
+    );
+    assert!(
+        translation::guards::counts(db, &reader).is_err(),
+        "admins only"
+    );
+}
+
 on_both_backends!(
+    a_translation_that_fails_a_quality_guard_takes_the_next_route_or_fails,
     a_draining_worker_leases_ahead_and_stops_after_the_batch_in_hand,
     a_language_no_route_reaches_is_unavailable_at_once_and_costs_nothing,
     a_hanging_engine_is_timed_out_and_the_worker_goes_on,
@@ -807,14 +893,8 @@ impl JobSource for Tally {
         self.inner.lease(worker, limit, lease_for, pairs)
     }
 
-    fn complete(
-        &self,
-        worker: &str,
-        job: &LeasedJob,
-        outcome: &JobOutcome,
-        segments: &[String],
-    ) -> Result<bool, String> {
-        let applied = self.inner.complete(worker, job, outcome, segments)?;
+    fn complete(&self, worker: &str, job: &LeasedJob, done: &JobDone) -> Result<bool, String> {
+        let applied = self.inner.complete(worker, job, done)?;
         if applied && let Ok(mut tally) = self.applied.lock() {
             *tally.entry(job.id).or_default() += 1;
         }

@@ -16,9 +16,9 @@ use utoipa::{PartialSchema, ToSchema};
 
 use crate::limits::{
     BODY_MAX, DESCRIPTION_MAX, DISPLAY_NAME_MAX, HANDLE_MAX, HANDLE_MIN, LANGUAGES_MAX,
-    LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN, PAGE_MAX, PASSWORD_MAX,
-    PASSWORD_MIN, REASON_MAX, SEARCH_QUERY_MAX, SLUG_MAX, SLUG_MIN, SPACE_NAME_MAX, TITLE_MAX,
-    TOKEN_NAME_MAX, WORKER_INSTANCE_MAX,
+    LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN, MODEL_NAME_MAX,
+    PAGE_MAX, PASSWORD_MAX, PASSWORD_MIN, REASON_MAX, SEARCH_QUERY_MAX, SLUG_MAX, SLUG_MIN,
+    SPACE_NAME_MAX, TITLE_MAX, TOKEN_NAME_MAX, WORKER_INSTANCE_MAX,
 };
 
 /// A required text: no NUL anywhere (`limits::fits` refuses it: PostgreSQL cannot store
@@ -129,6 +129,10 @@ pub fn optional_reason() -> Schema {
 
 pub fn search_query() -> Schema {
     required_text(SEARCH_QUERY_MAX)
+}
+
+pub fn model_name() -> Schema {
+    required_text(MODEL_NAME_MAX)
 }
 
 pub fn worker_instance() -> Schema {

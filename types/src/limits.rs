@@ -34,6 +34,10 @@ pub const LEASE_SECONDS_MIN: i64 = 10;
 pub const LEASE_SECONDS_MAX: i64 = 900;
 /// A remote worker process's name, unique among its token's workers.
 pub const WORKER_INSTANCE_MAX: usize = 200;
+/// A model's name as a worker reports it with a quality guard's hit.
+pub const MODEL_NAME_MAX: usize = 200;
+/// Quality guard hits one job's result may report.
+pub const GUARD_HITS_MAX: usize = 16;
 /// Language pairs one lease may name.
 pub const LEASE_PAIRS_MAX: usize = 1_000;
 /// A translation may be at most this many times its source's characters, plus

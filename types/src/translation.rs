@@ -42,6 +42,29 @@ text_enum! {
 }
 
 text_enum! {
+    /// A check every sentence an engine translates must pass before it is stored: the
+    /// ways small models are known to fail.
+    #[derive(ToSchema)]
+    pub enum QualityGuard {
+        /// Nothing came out of a sentence with words.
+        Empty = "empty",
+        /// The same words over and over, which the source does not do.
+        Looping = "looping",
+        /// Far longer or far shorter than its source.
+        OutOfProportion = "out_of_proportion",
+    }
+}
+
+/// A quality guard that fired on a model's translation of a job's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct GuardHit {
+    /// The model, as stored with translations (`opus-mt-es-en`, `spa-eng`).
+    #[schema(schema_with = crate::constraints::model_name)]
+    pub model: String,
+    pub guard: QualityGuard,
+}
+
+text_enum! {
     /// Where a translation job stands.
     #[derive(ToSchema)]
     pub enum JobState {

@@ -34,6 +34,9 @@ pub enum JobOutcome {
     Unreachable { reason: String },
     /// Retried until the server's attempt limit.
     Failed { error: String },
+    /// Every route's translation failed a quality guard: not retried, since the same
+    /// engines would translate it the same way.
+    Rejected { reason: String },
 }
 
 /// A language pair a worker translates, in the form jobs name languages
@@ -81,6 +84,11 @@ pub struct CompleteRequest {
     /// keeps them in the shared sentence cache; nothing else writes that cache.
     #[serde(default)]
     pub segments: Vec<String>,
+    /// The quality guards that fired on this job's text, whatever its outcome: the
+    /// admin page counts them per model.
+    #[serde(default)]
+    #[schema(max_items = 16)] // limits::GUARD_HITS_MAX
+    pub guards: Vec<crate::translation::GuardHit>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -16,17 +16,29 @@ use super::context::{Page, PageResult, redirect};
 
 pub async fn translation(page: Page) -> PageResult {
     let actor = page.actor()?;
-    let (jobs, workers) = page
+    let (jobs, workers, guards) = page
         .run(move |db| {
             Ok((
                 translation::jobs::list_jobs(db, &actor, None, limits::PAGE_MAX)?,
                 workers::list(db, &actor)?,
+                translation::guards::counts(db, &actor)?,
             ))
         })
         .await?;
+    let guards: Vec<_> = guards
+        .into_iter()
+        .map(|count| {
+            json!({
+                "model": count.model,
+                "guard": count.guard,
+                "hits": count.hits,
+                "last_at": count.last_at.and_utc(),
+            })
+        })
+        .collect();
     page.render(
         "admin_translation.html",
-        json!({"tab": "translation", "jobs": jobs, "workers": workers}),
+        json!({"tab": "translation", "jobs": jobs, "workers": workers, "guards": guards}),
     )
 }
 

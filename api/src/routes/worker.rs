@@ -10,8 +10,9 @@ use pontis_translator::pipeline::segment_key;
 use pontis_translator::segment::{segment_markdown, segment_plain};
 use pontis_types::lang::{normalize, translation_target};
 use pontis_types::limits::{
-    LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN,
-    RESULT_CHARS_PER_SOURCE_CHAR, RESULT_SLACK_CHARS, WORKER_INSTANCE_MAX, chars,
+    GUARD_HITS_MAX, LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN,
+    MODEL_NAME_MAX, RESULT_CHARS_PER_SOURCE_CHAR, RESULT_SLACK_CHARS, WORKER_INSTANCE_MAX, chars,
+    fits,
 };
 use pontis_types::{
     CompleteRequest, CompleteResponse, JobOutcome, LeaseRequest, LeasedJob, SegmentEntries,
@@ -24,12 +25,11 @@ use crate::state::AppState;
 
 /// Leases are held per token and instance, so one worker cannot complete another's jobs.
 fn owner(worker: &WorkerAuth, instance: &str) -> Result<String, ApiError> {
-    let instance = instance.trim();
-    if instance.is_empty() || chars(instance) > WORKER_INSTANCE_MAX {
+    let Some(instance) = pontis_types::limits::required(instance, WORKER_INSTANCE_MAX) else {
         return Err(ApiError::InvalidJson(format!(
-            "instance must be 1 to {WORKER_INSTANCE_MAX} characters"
+            "instance must be 1 to {WORKER_INSTANCE_MAX} characters, without NUL"
         )));
-    }
+    };
     Ok(format!("remote:{}:{instance}", worker.0.id))
 }
 
@@ -138,12 +138,24 @@ pub async fn complete(
                 entries,
             )
         }
-        JobOutcome::Unreachable { reason } => (JobOutcome::Failed { error: reason }, Vec::new()),
+        // Another worker may have other engines: a failure, retried.
+        JobOutcome::Unreachable { reason } | JobOutcome::Rejected { reason } => {
+            (JobOutcome::Failed { error: reason }, Vec::new())
+        }
         failed @ JobOutcome::Failed { .. } => (failed, Vec::new()),
     };
+    let guards = body.guards;
+    if guards.len() > GUARD_HITS_MAX || guards.iter().any(|hit| !fits(&hit.model, MODEL_NAME_MAX)) {
+        return Err(ApiError::InvalidTranslation {
+            reason: format!(
+                "at most {GUARD_HITS_MAX} quality guard hits, each naming a model of at most \
+                 {MODEL_NAME_MAX} characters"
+            ),
+        });
+    }
     let applied = state
         .run(move |db| {
-            let applied = lease::complete(db, &owner, job_id, revision, &outcome)?;
+            let applied = lease::complete(db, &owner, job_id, revision, &outcome, &guards)?;
             if applied {
                 segment_cache::store_segments(db, &cache_entries)?;
             }

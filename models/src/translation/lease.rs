@@ -4,12 +4,14 @@ use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
+use pontis_types::translation::GuardHit;
 use pontis_types::{JobOutcome, JobState, LeasedJob, SourceKind};
 
 use crate::db::{AnyConnection, Db};
 use crate::error::Result;
 use crate::rows::now;
 use crate::schema::{posts, threads, translation_jobs};
+use crate::translation::guards as guard_counts;
 use crate::translation::translations::store_translation;
 
 /// Leases before a job stops and shows its last error to admins: a job that fails, or
@@ -213,6 +215,7 @@ pub fn complete(
     job_id: i64,
     revision: i32,
     outcome: &JobOutcome,
+    guards: &[GuardHit],
 ) -> Result<bool> {
     db.write(|conn| {
         let Some(HeldJob {
@@ -249,7 +252,10 @@ pub fn complete(
                 (JobState::Failed, Some(error.clone()))
             }
             JobOutcome::Failed { error } => (JobState::Queued, Some(error.clone())),
+            // The same engines would translate it the same way: not retried.
+            JobOutcome::Rejected { reason } => (JobState::Failed, Some(reason.clone())),
         };
+        guard_counts::record(conn, guards)?;
         let not_before = (state == JobState::Queued).then(|| at + retry_wait(attempts));
         diesel::update(translation_jobs::table.find(job_id))
             .set((

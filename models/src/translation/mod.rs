@@ -2,9 +2,11 @@
 //! ([`queue`]); workers lease jobs, translate without holding any database lock, and hand
 //! results back, which count only while the worker still holds the lease ([`lease`]).
 //! Readers see each translation with its status ([`translations`]). Sentence
-//! translations are shared through [`segment_cache`]. Knows nothing of translation
+//! translations are shared through [`segment_cache`]; [`guards`] counts the quality
+//! guards that rejected a model's translations. Knows nothing of translation
 //! engines.
 
+pub mod guards;
 pub mod jobs;
 pub mod lease;
 pub mod queue;

@@ -104,6 +104,11 @@ pub enum Fault {
     Panic,
     /// Sleeps this long first, as a stuck process would.
     Hang(std::time::Duration),
+    /// Repeats the engine's translation of that sentence over and over, as a small
+    /// model stuck in a loop does.
+    Loop,
+    /// Returns nothing for that sentence.
+    Empty,
 }
 
 /// Wraps an engine and misbehaves on every batch with `trigger` in one of its sentences.
@@ -134,8 +139,19 @@ impl Engine for Faulty {
                 }
                 Fault::Panic => panic!("the engine panicked on {:?}", self.trigger),
                 Fault::Hang(how_long) => std::thread::sleep(how_long),
+                Fault::Loop | Fault::Empty => {}
             }
         }
-        self.inner.translate(pair, segments)
+        let mut out = self.inner.translate(pair, segments)?;
+        for (segment, translation) in segments.iter().zip(&mut out) {
+            if segment.contains(self.trigger) {
+                match self.fault {
+                    Fault::Loop => *translation = [translation.as_str(); 6].join(" "),
+                    Fault::Empty => translation.clear(),
+                    Fault::Fail | Fault::Panic | Fault::Hang(_) => {}
+                }
+            }
+        }
+        Ok(out)
     }
 }

@@ -1,0 +1,1 @@
+DROP TABLE quality_guard_hits;
