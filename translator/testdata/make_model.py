@@ -3,7 +3,7 @@ a pontis-model.json, for tests and benchmarks: no registry ships translation wei
 
     python make_model.py OUT_DIR --from es --to en [--layers 6 --d-model 512 --heads 8
         --ffn 2048 --vocab 32000] [--multilingual en,de,es] [--words FILE] [--seed 7]
-        [--argos PACKAGE.argosmodel]
+        [--eos-bias 1.5] [--argos PACKAGE.argosmodel]
 
 With --argos, the tokenizer is a SentencePiece model trained on the word list, and the
 model is also packed as an Argos Translate package (a zip of model/, sentencepiece.model
@@ -84,6 +84,14 @@ def main():
     parser.add_argument("--name", default=None)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--argos", help="also write an .argosmodel package here")
+    parser.add_argument(
+        "--eos-bias",
+        type=float,
+        default=0.0,
+        help="added to the end token's output bias: at 1.5 the model stops after a word or "
+        "two, as a trained one stops, instead of looping to the length limit (which the "
+        "quality guards rightly reject)",
+    )
     args = parser.parse_args()
     if args.argos:
         return make_argos(args)
@@ -108,6 +116,10 @@ def main():
     rng = np.random.default_rng(args.seed)
     fill(spec.encoder, args.d_model, args.ffn, len(tokens), rng)
     fill(spec.decoder, args.d_model, args.ffn, len(tokens), rng)
+    if args.eos_bias:
+        bias = np.zeros((len(tokens),), dtype=np.float32)
+        bias[tokens.index("</s>")] = args.eos_bias
+        spec.decoder.projection.bias = bias
     os.makedirs(args.out, exist_ok=True)
     spec.validate()
     spec.optimize(quantization=None)
@@ -154,6 +166,10 @@ def make_argos(args):
     rng = np.random.default_rng(args.seed)
     fill(spec.encoder, args.d_model, args.ffn, len(tokens), rng)
     fill(spec.decoder, args.d_model, args.ffn, len(tokens), rng)
+    if args.eos_bias:
+        bias = np.zeros((len(tokens),), dtype=np.float32)
+        bias[tokens.index("</s>")] = args.eos_bias
+        spec.decoder.projection.bias = bias
     model_dir = os.path.join(args.out, "model")
     os.makedirs(model_dir, exist_ok=True)
     spec.validate()
