@@ -122,6 +122,7 @@ fn routes() -> (
                 .service(threads::unhide_thread)
                 .service(posts::get_post)
                 .service(posts::edit_post)
+                .service(posts::set_post_language)
                 .service(posts::delete_post)
                 .service(posts::list_revisions)
                 .service(posts::hide_post)

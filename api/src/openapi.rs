@@ -200,6 +200,17 @@ const DOMAIN_CODES: &[(&str, &[Code])] = {
                 RateLimited,
             ],
         ),
+        (
+            "set_post_language",
+            &[
+                InvalidLanguageTag,
+                PostNotFound,
+                PermissionDenied,
+                Banned,
+                ThreadLocked,
+                RateLimited,
+            ],
+        ),
         ("delete_post", &[PostNotFound, PermissionDenied]),
         ("list_revisions", &[PostNotFound, PermissionDenied]),
         ("hide_post", POST_SWITCH),

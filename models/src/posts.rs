@@ -159,45 +159,71 @@ pub fn edit_post(db: &Db, actor: &Actor, post_id: i64, input: EditPostRequest) -
         let (post, thread, access) = live_post_access(conn, actor, post_id)?;
         require_editor(&access, actor, &post, &thread)?;
         let lang = declared.unwrap_or_else(|| post.lang.clone());
-        let hash = content_hash(&body);
-        if hash == post.content_hash && lang == post.lang {
-            return post_view_single(conn, actor, &access, &post);
-        }
-        let source = if lang == post.lang {
-            post.lang_source
-        } else {
-            LangSource::Declared
-        };
-        diesel::update(posts::table.find(post.id))
-            .set((
-                posts::body.eq(&body),
-                posts::lang.eq(&lang),
-                posts::lang_source.eq(source),
-                posts::revision.eq(post.revision + 1),
-                posts::content_hash.eq(&hash),
-                posts::edited_at.eq(now()),
-            ))
-            .execute(conn)?;
-        let edited = load_post(conn, post.id)?;
-        insert_revision(conn, &edited, actor.user_id)?;
-        queue::queue_post(conn, access.space.id, &edited)?;
-        search::touch_post(conn, edited.id)?;
-        if post.author_id != actor.user_id {
-            log_action(
-                conn,
-                access.space.id,
-                actor.user_id,
-                ModAction::EditPost,
-                Target {
-                    user_id: Some(post.author_id),
-                    thread_id: Some(post.thread_id),
-                    post_id: Some(post.id),
-                },
-                None,
-            )?;
-        }
-        post_view_single(conn, actor, &access, &edited)
+        revise(conn, actor, &access, &post, &body, &lang)
     })
+}
+
+/// Fixes the language a post is tagged with (the author, or a moderator): a new revision
+/// of the same text, so that every translation is made again from the right language and
+/// readers of that language read the original.
+pub fn set_language(db: &Db, actor: &Actor, post_id: i64, lang: &str) -> Result<PostView> {
+    let lang = lang::normalize(lang)?;
+    db.write(|conn| {
+        let (post, thread, access) = live_post_access(conn, actor, post_id)?;
+        require_editor(&access, actor, &post, &thread)?;
+        let body = post.body.clone();
+        revise(conn, actor, &access, &post, &body, &lang)
+    })
+}
+
+/// A new revision of `post` with `body` in `lang`, translated again; nothing when both
+/// are as they were.
+fn revise(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    access: &SpaceAccess,
+    post: &Post,
+    body: &str,
+    lang: &str,
+) -> Result<PostView> {
+    let hash = content_hash(body);
+    if hash == post.content_hash && lang == post.lang {
+        return post_view_single(conn, actor, access, post);
+    }
+    let source = if lang == post.lang {
+        post.lang_source
+    } else {
+        LangSource::Declared
+    };
+    diesel::update(posts::table.find(post.id))
+        .set((
+            posts::body.eq(body),
+            posts::lang.eq(lang),
+            posts::lang_source.eq(source),
+            posts::revision.eq(post.revision + 1),
+            posts::content_hash.eq(&hash),
+            posts::edited_at.eq(now()),
+        ))
+        .execute(conn)?;
+    let edited = load_post(conn, post.id)?;
+    insert_revision(conn, &edited, actor.user_id)?;
+    queue::queue_post(conn, access.space.id, &edited)?;
+    search::touch_post(conn, edited.id)?;
+    if post.author_id != actor.user_id {
+        log_action(
+            conn,
+            access.space.id,
+            actor.user_id,
+            ModAction::EditPost,
+            Target {
+                user_id: Some(post.author_id),
+                thread_id: Some(post.thread_id),
+                post_id: Some(post.id),
+            },
+            None,
+        )?;
+    }
+    post_view_single(conn, actor, access, &edited)
 }
 
 /// Soft delete: the row and its history stay for moderators' records, the body is never

@@ -47,6 +47,13 @@ pub struct EditPostRequest {
     pub lang: Option<String>,
 }
 
+/// `POST /api/v1/posts/{id}/language`: the language the post is really written in.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct SetLanguageRequest {
+    #[schema(schema_with = crate::constraints::language_tag)]
+    pub lang: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ThreadView {
     pub id: i64,

@@ -231,6 +231,11 @@ impl Page {
         }
     }
 
+    /// A message of the UI's in the page's language.
+    pub fn text(&self, id: &str) -> String {
+        self.state.localizer.message(&self.lang, id, &[])
+    }
+
     /// A domain error's message in the page's language.
     pub fn message(&self, error: &ApiError) -> String {
         error.body(&self.state.localizer, &self.lang).message

@@ -75,6 +75,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/p/{id}/edit" => get posts::edit_form, post posts::edit;
         "/p/{id}/history" => get posts::history;
         "/p/{id}/report" => post posts::report;
+        "/p/{id}/language" => post posts::set_language;
         "/p/{id}/hide" => post moderation::hide_post;
         "/p/{id}/unhide" => post moderation::unhide_post;
         "/reports/{id}/resolve" => post moderation::resolve_report;
@@ -181,4 +182,17 @@ fn check_posting_limits(page: &Page) -> Result<(), crate::error::ApiError> {
 /// An empty language field means "detect it".
 fn declared_language(lang: &str) -> Option<String> {
     Some(lang.trim().to_owned()).filter(|l| !l.is_empty())
+}
+
+/// The language to ask the author to confirm, when they chose none and detection cannot
+/// tell (a short text, close languages): their first language, preselected. Guessing
+/// would tag the post wrongly and send every reader a translation from the wrong
+/// language.
+fn language_to_confirm(chosen: &str, text: &str, author_languages: &[String]) -> Option<String> {
+    if declared_language(chosen).is_some()
+        || pontis_types::lang::detect(text, author_languages).is_some()
+    {
+        return None;
+    }
+    author_languages.first().cloned()
 }

@@ -45,8 +45,33 @@ pub async fn fragment(page: Page, id: Path<i64>, query: Query<LangQuery>) -> Pag
         .await?;
     page.render(
         "post.html",
-        json!({"post": post, "moderator": moderates(&space, viewer), "show_originals": false}),
+        json!({
+            "post": post,
+            "moderator": moderates(&space, viewer),
+            "show_originals": false,
+            "languages": language_choices(&viewer.user.languages),
+        }),
     )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LanguageForm {
+    csrf_token: String,
+    lang: String,
+}
+
+/// The post's language fixed by its author or a moderator; translated again from it.
+pub async fn set_language(page: Page, id: Path<i64>, form: Form<LanguageForm>) -> PageResult {
+    page.check_csrf(&form.csrf_token)?;
+    let actor = page.actor()?;
+    let post_id = *id;
+    page.check_limit(UserAction::Edit)?;
+    let lang = form.into_inner().lang;
+    let post = page
+        .run(move |db| posts::set_language(db, &actor, post_id, &lang))
+        .await?;
+    Ok(redirect(&thread_link(post.thread_id, post.id)))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -11,7 +11,10 @@ use serde_json::{Value, json};
 
 use super::auth::status_of;
 use super::context::{Page, PageResult, redirect};
-use super::{check_posting_limits, declared_language, language_choices, moderates, thread_json};
+use super::{
+    check_posting_limits, declared_language, language_choices, language_to_confirm, moderates,
+    thread_json,
+};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -59,7 +62,13 @@ async fn new_thread_page(
 pub async fn create_thread(page: Page, slug: Path<String>, form: Form<ComposeForm>) -> PageResult {
     page.check_csrf(&form.csrf_token)?;
     let actor = page.actor()?;
-    let form = form.into_inner();
+    let mut form = form.into_inner();
+    let text = format!("{}\n{}", form.title, form.body);
+    if let Some(lang) = language_to_confirm(&form.lang, &text, &page.viewer()?.user.languages) {
+        form.lang = lang;
+        let message = page.text("compose-language-confirm");
+        return new_thread_page(&page, &slug, StatusCode::OK, &form, Some(message)).await;
+    }
     let request = CreateThreadRequest {
         title: form.title.clone(),
         body: form.body.clone(),
@@ -215,7 +224,22 @@ pub async fn reply(page: Page, id: Path<i64>, form: Form<ComposeForm>) -> PageRe
     page.check_csrf(&form.csrf_token)?;
     let actor = page.actor()?;
     let thread_id = *id;
-    let form = form.into_inner();
+    let mut form = form.into_inner();
+    if let Some(lang) = language_to_confirm(&form.lang, &form.body, &page.viewer()?.user.languages)
+    {
+        form.lang = lang;
+        let message = page.text("compose-language-confirm");
+        let query = ThreadQuery::default();
+        return thread_page(
+            &page,
+            thread_id,
+            &query,
+            StatusCode::OK,
+            &form,
+            Some(message),
+        )
+        .await;
+    }
     let request = CreatePostRequest {
         body: form.body.clone(),
         lang: declared_language(&form.lang),

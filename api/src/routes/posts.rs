@@ -1,10 +1,12 @@
-//! Single posts: reading, editing with history, deleting, hiding, reporting.
+//! Single posts: reading, editing with history, fixing the language, deleting, hiding,
+//! reporting.
 
 use actix_web::web::{Data, Json, Path, Query};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use pontis_models::{moderation, posts};
 use pontis_types::{
     EditPostRequest, PostView, ReasonRequest, ReportRequest, ReportView, RevisionView,
+    SetLanguageRequest,
 };
 
 use crate::auth::CurrentUser;
@@ -60,6 +62,35 @@ pub async fn edit_post(
     Ok(Json(
         state
             .run(move |db| posts::edit_post(db, &user.actor(), id, body.into_inner()))
+            .await?,
+    ))
+}
+
+/// Fix the language a post is tagged with; the author (while allowed to post) or a
+/// moderator. A new revision of the same text: every translation is made again from the
+/// right language.
+#[utoipa::path(
+    tag = "posts",
+    params(("id" = i64, Path)),
+    request_body = SetLanguageRequest,
+    responses(
+        (status = 200, body = PostView),
+    )
+)]
+#[post("/posts/{id}/language")]
+pub async fn set_post_language(
+    state: Data<AppState>,
+    user: CurrentUser,
+    id: Path<i64>,
+    body: Json<SetLanguageRequest>,
+) -> ApiResult<Json<PostView>> {
+    let id = id.into_inner();
+    state
+        .limits
+        .check_user(UserAction::Edit, user.actor().user_id)?;
+    Ok(Json(
+        state
+            .run(move |db| posts::set_language(db, &user.actor(), id, &body.lang))
             .await?,
     ))
 }

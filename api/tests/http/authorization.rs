@@ -482,6 +482,8 @@ fn routes() -> Vec<Route> {
         api(get.clone(), "/api/v1/posts/{post}", Post, Reader, Keeps, 200),
         with(api(patch.clone(), "/api/v1/posts/{post}", Post, AuthorOrModerator, Changes, 200),
             json!({"body": "Changed"})),
+        with(api(post.clone(), "/api/v1/posts/{post}/language", Post, AuthorOrModerator, Changes, 200),
+            json!({"lang": "de"})),
         api(delete.clone(), "/api/v1/posts/{post}", Post, AuthorOrModerator, Changes, 204),
         history(api(get.clone(), "/api/v1/posts/{post}/revisions", Post, AuthorOrModerator, Keeps, 200)),
         with(api(post.clone(), "/api/v1/posts/{post}/hide", Post, Moderator, Changes, 200), json!({})),

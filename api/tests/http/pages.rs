@@ -1021,8 +1021,79 @@ async fn the_bell_and_the_notifications_page(backend: Backend) {
     assert!(!page.contains("solar oven"), "{page}");
 }
 
+/// A reply whose language detection cannot tell is not posted on a guess: the form comes
+/// back asking the author to check the language, their first one chosen. Readers may tell
+/// the teachers that a post is not in the language it says.
+async fn the_composer_asks_for_the_language_when_it_cannot_tell(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let class = app.class("class", "members_only").await;
+    let (thread, post) = app
+        .thread(&class.owner, "class", "Solar", "The house is big.")
+        .await;
+    let reply = format!("/t/{thread}/reply");
+    let unsure = form(&app, &reply, &class.ana, &[("body", "👍👍"), ("lang", "")]).await;
+    assert_eq!(unsure.status, 200);
+    assert!(
+        unsure.body.contains("No hemos podido saber con seguridad"),
+        "asked in Ana's language"
+    );
+    assert!(
+        unsure.body.contains("<option value=\"es\" selected>"),
+        "her first language chosen"
+    );
+    let posts = app
+        .get(&format!("/api/v1/threads/{thread}"), &class.ana)
+        .await
+        .expect(200);
+    assert_eq!(
+        posts["posts"].as_array().map(Vec::len),
+        Some(1),
+        "nothing posted"
+    );
+    let sure = form(
+        &app,
+        &reply,
+        &class.ana,
+        &[("body", "👍👍"), ("lang", "es")],
+    )
+    .await;
+    assert_eq!(sure.status, 303);
+
+    let page = get(&app, &format!("/t/{thread}"), Some(&class.ben)).await;
+    let reason = "Dieser Beitrag ist nicht auf Englisch geschrieben.";
+    assert!(page.body.contains(reason), "Ben can say it is not English");
+    let flagged = form(
+        &app,
+        &format!("/p/{post}/report"),
+        &class.ben,
+        &[("reason", reason)],
+    )
+    .await;
+    assert_eq!(flagged.status, 303);
+    let reports = app
+        .get("/api/v1/spaces/class/reports", &class.teacher)
+        .await
+        .expect(200);
+    assert_eq!(reports["reports"][0]["reason"], reason, "{reports}");
+
+    let fixed = form(
+        &app,
+        &format!("/p/{post}/language"),
+        &class.owner,
+        &[("lang", "de")],
+    )
+    .await;
+    assert_eq!(fixed.status, 303);
+    let post = app
+        .get(&format!("/api/v1/posts/{post}"), &class.owner)
+        .await
+        .expect(200);
+    assert_eq!(post["lang"], "de");
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    the_composer_asks_for_the_language_when_it_cannot_tell,
     the_bell_and_the_notifications_page,
     the_models_page_shows_routes_between_the_members_languages,
     every_page_renders_in_every_language,

@@ -621,6 +621,64 @@ async fn detected_language_of_an_edit_is_kept(backend: Backend) {
     assert_eq!(edited["lang_source"], "detected");
 }
 
+/// A post tagged with the wrong language is fixed by its author or a teacher: a new
+/// revision of the same text, translated again from the right language, and what was
+/// made from the wrong one is gone.
+async fn a_posts_language_is_fixed_and_it_is_translated_again(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let class = app.class("class", "members_only").await;
+    let sofia = app.register("sofia", &["es"]).await;
+    app.join(&sofia, "class", Some(&class.invite_code)).await;
+    // Ana writes English and tags it Spanish: Sofia, who reads only Spanish, is given it
+    // as it is.
+    let created = app
+        .post(
+            "/api/v1/spaces/class/threads",
+            &class.ana,
+            json!({"title": "Solar", "body": "The house is big.", "lang": "es"}),
+        )
+        .await
+        .expect(201);
+    let post = created["post"]["id"].as_i64().expect("id");
+    app.translate_pending().await;
+    let path = format!("/api/v1/posts/{post}");
+    let before = app.get(&path, &class.owner).await.expect(200);
+    assert_eq!(before["translation"]["lang"], "en", "{before}");
+
+    let fix = format!("/api/v1/posts/{post}/language");
+    app.post(&fix, &class.ben, json!({"lang": "en"}))
+        .await
+        .expect_error(403, "permission_denied");
+    app.post(&fix, &class.ana, json!({"lang": "klingon!"}))
+        .await
+        .expect_error(400, "invalid_language_tag");
+    let fixed = app
+        .post(&fix, &class.teacher, json!({"lang": "EN"}))
+        .await
+        .expect(200);
+    assert_eq!(
+        (&fixed["lang"], &fixed["lang_source"], &fixed["revision"]),
+        (&json!("en"), &json!("declared"), &json!(2))
+    );
+    assert_eq!(fixed["body"], "The house is big.", "the same text");
+    let after = app.get(&path, &class.owner).await.expect(200);
+    assert!(
+        after["translation"].is_null(),
+        "an English reader reads the original now: {after}"
+    );
+
+    app.translate_pending().await;
+    let spanish = app.get(&path, &sofia).await.expect(200);
+    assert_eq!(
+        (
+            &spanish["translation"]["status"],
+            &spanish["translation"]["body"]
+        ),
+        (&json!("ready"), &json!("La casa es grande.")),
+        "translated from English now: {spanish}"
+    );
+}
+
 /// A NUL character is no text, and PostgreSQL cannot store it: every text field refuses
 /// it with its own code, on both databases, instead of failing in the database.
 async fn text_with_a_nul_character_is_refused_not_a_server_error(backend: Backend) {
@@ -711,5 +769,6 @@ on_both_backends!(
     language_is_detected_when_not_declared,
     language_falls_back_to_the_authors_first_language,
     detected_language_of_an_edit_is_kept,
+    a_posts_language_is_fixed_and_it_is_translated_again,
     text_with_a_nul_character_is_refused_not_a_server_error,
 );

@@ -166,7 +166,28 @@ pub(crate) fn queue_post(conn: &mut AnyConnection, space_id: i64, post: &Post) -
     );
     others.sort();
     others.dedup();
-    others.retain(|lang| !targets.contains(lang));
+    // Its own language, after its language was fixed: its readers read the original now,
+    // and what was made into it from the wrong language goes.
+    let (own, others): (Vec<String>, Vec<String>) = others
+        .into_iter()
+        .filter(|lang| !targets.contains(lang))
+        .partition(|lang| same_language(lang, &post.lang));
+    if !own.is_empty() {
+        diesel::delete(
+            translations::table
+                .filter(translations::source_kind.eq(SourceKind::Post))
+                .filter(translations::source_id.eq(post.id))
+                .filter(translations::target_lang.eq_any(&own)),
+        )
+        .execute(conn)?;
+        diesel::delete(
+            translation_jobs::table
+                .filter(translation_jobs::source_kind.eq(SourceKind::Post))
+                .filter(translation_jobs::source_id.eq(post.id))
+                .filter(translation_jobs::target_lang.eq_any(&own)),
+        )
+        .execute(conn)?;
+    }
     queue(
         conn,
         SourceKind::Post,
