@@ -164,8 +164,10 @@ enum Inline {
     Open(usize),
     Close(usize),
     /// Kept byte for byte where it stands: inline code, an autolink, an image, inline
-    /// HTML, a hard line break; later also mentions, URLs and emoji.
+    /// HTML; later also mentions, URLs and emoji.
     Atom(String),
+    /// A hard line break, as written: it ends a sentence.
+    LineBreak(String),
 }
 
 /// The runs of inline content in the source, outside code blocks.
@@ -256,9 +258,18 @@ fn inline_runs(source: &str) -> Vec<Run> {
                 }
                 cursor = range.end;
             }
+            Event::HardBreak => {
+                starting(&mut run);
+                if let Some(current) = run.as_mut() {
+                    current
+                        .items
+                        .push(Inline::LineBreak(source[range.clone()].to_owned()));
+                    current.range.end = range.end;
+                }
+                cursor = range.end;
+            }
             Event::Code(_)
             | Event::InlineHtml(_)
-            | Event::HardBreak
             | Event::FootnoteReference(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => {
@@ -326,7 +337,7 @@ impl Builder {
         match token {
             Token::Text(text) => self.keep_text(text),
             Token::Item(Inline::Text(text)) => self.keep_text(text),
-            Token::Item(Inline::Atom(raw)) => self.keep(raw),
+            Token::Item(Inline::Atom(raw) | Inline::LineBreak(raw)) => self.keep(raw),
             Token::Item(Inline::Open(id)) => {
                 let open = spans.get(*id).map_or("", |s| s.open.as_str());
                 self.keep(open);
@@ -393,6 +404,20 @@ impl Builder {
     /// One sentence: spans that open and close within it become marks; the others are
     /// kept where they are and cut the sentence there.
     fn sentence(&mut self, tokens: &[Token], spans: &[SpanMarkup]) {
+        // A hard line break ends a sentence, as it ends a line of a poem or an address.
+        let mut start = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            if let Token::Item(Inline::LineBreak(raw)) = token {
+                self.pieces(&tokens[start..i], spans);
+                self.keep(raw);
+                start = i + 1;
+            }
+        }
+        self.pieces(&tokens[start..], spans);
+    }
+
+    /// Tokens without a line break: cut where a span does not pair within them.
+    fn pieces(&mut self, tokens: &[Token], spans: &[SpanMarkup]) {
         let mut paired = vec![false; tokens.len()];
         let mut open: Vec<(usize, usize)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
@@ -480,13 +505,16 @@ impl Builder {
             match token {
                 Token::Text(text) => marked.push_str(text),
                 Token::Item(Inline::Text(text)) => marked.push_str(text),
-                Token::Item(Inline::Atom(raw)) => match u8::try_from(markup.atoms.len()) {
-                    Ok(id) => {
-                        markup.atoms.push(raw.clone());
-                        marked.push(Mark::Atom(id).char());
+                // (Line breaks end sentences before they get here.)
+                Token::Item(Inline::Atom(raw) | Inline::LineBreak(raw)) => {
+                    match u8::try_from(markup.atoms.len()) {
+                        Ok(id) => {
+                            markup.atoms.push(raw.clone());
+                            marked.push(Mark::Atom(id).char());
+                        }
+                        Err(_) => overflow = true,
                     }
-                    Err(_) => overflow = true,
-                },
+                }
                 Token::Item(Inline::Open(span)) => match u8::try_from(markup.spans.len()) {
                     Ok(id) => {
                         markup
@@ -757,6 +785,20 @@ mod tests {
                 "Two.",
                 "first, then words."
             ]
+        );
+        assert_eq!(doc.render(&doc.segments), source);
+    }
+
+    #[test]
+    fn a_hard_line_break_ends_a_sentence() {
+        let source = "Roses are **red  \nviolets** are blue\\\nand so *are you*.";
+        let doc = segment_markdown(source);
+        assert_eq!(
+            doc.segments
+                .iter()
+                .map(|s| markup::strip(s))
+                .collect::<Vec<_>>(),
+            ["Roses are", "red", "violets", "are blue", "and so are you."]
         );
         assert_eq!(doc.render(&doc.segments), source);
     }
