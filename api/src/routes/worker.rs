@@ -12,7 +12,7 @@ use pontis_types::lang::{normalize, translation_target};
 use pontis_types::limits::{
     GUARD_HITS_MAX, LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN,
     MODEL_NAME_MAX, RESULT_CHARS_PER_SOURCE_CHAR, RESULT_SLACK_CHARS, WORKER_INSTANCE_MAX, chars,
-    fits,
+    required,
 };
 use pontis_types::{
     CompleteRequest, CompleteResponse, JobOutcome, LeaseRequest, LeasedJob, SegmentEntries,
@@ -25,7 +25,7 @@ use crate::state::AppState;
 
 /// Leases are held per token and instance, so one worker cannot complete another's jobs.
 fn owner(worker: &WorkerAuth, instance: &str) -> Result<String, ApiError> {
-    let Some(instance) = pontis_types::limits::required(instance, WORKER_INSTANCE_MAX) else {
+    let Some(instance) = required(instance, WORKER_INSTANCE_MAX) else {
         return Err(ApiError::InvalidJson(format!(
             "instance must be 1 to {WORKER_INSTANCE_MAX} characters, without NUL"
         )));
@@ -145,10 +145,14 @@ pub async fn complete(
         failed @ JobOutcome::Failed { .. } => (failed, Vec::new()),
     };
     let guards = body.guards;
-    if guards.len() > GUARD_HITS_MAX || guards.iter().any(|hit| !fits(&hit.model, MODEL_NAME_MAX)) {
+    if guards.len() > GUARD_HITS_MAX
+        || guards
+            .iter()
+            .any(|hit| required(&hit.model, MODEL_NAME_MAX).is_none())
+    {
         return Err(ApiError::InvalidTranslation {
             reason: format!(
-                "at most {GUARD_HITS_MAX} quality guard hits, each naming a model of at most \
+                "at most {GUARD_HITS_MAX} quality guard hits, each naming a model of 1 to \
                  {MODEL_NAME_MAX} characters"
             ),
         });
