@@ -177,6 +177,7 @@ fn inline_runs(source: &str) -> Vec<Run> {
     let mut open_spans: Vec<usize> = Vec::new();
     // A span's opening Markdown ends where its first inner event starts.
     let mut pending_open: Option<(usize, usize)> = None;
+    let mut line_prefix_from: Option<usize> = None;
     let mut skipped_depth = 0usize;
     let mut code_blocks = 0usize;
     let mut cursor = 0;
@@ -191,6 +192,16 @@ fn inline_runs(source: &str) -> Vec<Run> {
         }
         if let (Some((span, from)), Some(current)) = (pending_open.take(), run.as_mut()) {
             current.spans[span].open = source[from..range.start.max(from)].to_owned();
+        }
+        // What starts the next line after a hard break (a quote's `> `, a list item's
+        // indent) goes with the break.
+        if let (Some(from), Some(current)) = (line_prefix_from.take(), run.as_mut())
+            && let Some(Inline::LineBreak(raw)) = current.items.last_mut()
+        {
+            let gap = &source[from..range.start.max(from)];
+            // Only the line's prefix: an escape's backslash before the text stays with it.
+            let prefix = gap.len() - gap.trim_start_matches([' ', '\t', '>']).len();
+            raw.push_str(&gap[..prefix]);
         }
         let starting = |run: &mut Option<Run>| {
             run.get_or_insert_with(|| Run {
@@ -267,6 +278,7 @@ fn inline_runs(source: &str) -> Vec<Run> {
                     current.range.end = range.end;
                 }
                 cursor = range.end;
+                line_prefix_from = Some(range.end);
             }
             Event::Code(_)
             | Event::InlineHtml(_)
@@ -826,6 +838,76 @@ mod tests {
         let doc = segment_markdown(&source);
         assert_eq!(marks(&doc.segments[0]), [Mark::Atom(0)]);
         assert_eq!(doc.render(&doc.segments), source);
+    }
+
+    /// Random documents from pieces of Markdown that trip parsers: segmenting never
+    /// panics, and no translation, however garbled, lets a mark through to the reader.
+    #[test]
+    fn random_markdown_never_panics_or_leaks_marks() {
+        let pieces = [
+            "word",
+            "Casa",
+            "é",
+            "中文",
+            "**",
+            "*",
+            "_",
+            "__",
+            "`code`",
+            "``a`b``",
+            "[text](http://x.org/a_b)",
+            "[t **b**](u \"T\")",
+            "![img](p.png)",
+            "<https://x.org>",
+            "@ana_b",
+            "https://u.rl/x.",
+            "  \n",
+            "\n",
+            "\n\n",
+            "# ",
+            "> ",
+            "- ",
+            "1. ",
+            "🎉",
+            "\\*",
+            "&amp;",
+            "|",
+            "~~",
+            ".",
+            "!",
+            "?",
+            " ",
+            "<b>",
+            "</b>",
+            "\\\n",
+            "```\ncode\n```\n",
+            "[^1]",
+            "- [ ] ",
+            "| a | b |\n|---|---|\n| c | d |\n",
+        ];
+        let mut state: u64 = 0x1234_5678;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or_default()
+        };
+        let garbled = "\u{E000}x\u{E105}\u{E2FF}y\u{E100}\u{E200}".to_owned();
+        for _ in 0..20_000 {
+            let doc: String = (0..1 + next() % 25)
+                .map(|_| pieces[next() % pieces.len()])
+                .collect();
+            let segmented = segment_markdown(&doc);
+            for translations in [
+                segmented.segments.clone(),
+                shout(&segmented.segments),
+                vec![garbled.clone(); segmented.segments.len()],
+                Vec::new(),
+            ] {
+                let out = segmented.render(&translations);
+                assert!(!markup::has_marks(&out), "{doc:?} → {out:?}");
+            }
+        }
     }
 
     #[test]
