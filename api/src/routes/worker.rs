@@ -111,7 +111,20 @@ pub async fn complete(
     body: Json<CompleteRequest>,
 ) -> ApiResult<Json<CompleteResponse>> {
     let owner = owner(&worker, &body.instance)?;
-    let body = body.into_inner();
+    let mut body = body.into_inner();
+    let guards = std::mem::take(&mut body.guards);
+    if guards.len() > GUARD_HITS_MAX
+        || guards
+            .iter()
+            .any(|hit| required(&hit.model, MODEL_NAME_MAX).is_none())
+    {
+        return Err(ApiError::InvalidTranslation {
+            reason: format!(
+                "at most {GUARD_HITS_MAX} quality guard hits, each naming a model of 1 to \
+                 {MODEL_NAME_MAX} characters"
+            ),
+        });
+    }
     let (job_id, revision) = (body.job_id, body.revision);
     let held = {
         let owner = owner.clone();
@@ -144,19 +157,6 @@ pub async fn complete(
         }
         failed @ JobOutcome::Failed { .. } => (failed, Vec::new()),
     };
-    let guards = body.guards;
-    if guards.len() > GUARD_HITS_MAX
-        || guards
-            .iter()
-            .any(|hit| required(&hit.model, MODEL_NAME_MAX).is_none())
-    {
-        return Err(ApiError::InvalidTranslation {
-            reason: format!(
-                "at most {GUARD_HITS_MAX} quality guard hits, each naming a model of 1 to \
-                 {MODEL_NAME_MAX} characters"
-            ),
-        });
-    }
     let applied = state
         .run(move |db| {
             let applied = lease::complete(db, &owner, job_id, revision, &outcome, &guards)?;
