@@ -175,11 +175,7 @@ pub fn repair(source: &str, translated: &str) -> String {
             Mark::Atom(_) => true,
         })
         .collect();
-    let mut placed = place_marks(source, &translated, &keep_only);
-    if placed.is_empty() {
-        placed = translated;
-    }
-    placed
+    place_marks(source, &translated, &keep_only)
 }
 
 fn marks_of(marked: &str) -> Vec<Mark> {
@@ -218,7 +214,8 @@ fn place_marks(source: &str, target: &str, wanted: &[Mark]) -> String {
     let target_words: Vec<(usize, &str)> = words(target).collect();
     let target_normal: Vec<String> = target_words.iter().map(|(_, w)| normal(w)).collect();
     let (n, m) = (source_words.len().max(1), target_words.len());
-    let scale = |p: usize| -> usize { ((p * m) as f64 / n as f64).round() as usize };
+    // Source word position → target word position, rounded to the nearest.
+    let scale = |p: usize| -> usize { (p * m + n / 2) / n };
     // (insert before the target word at this index (m = at the end), order, mark)
     let mut inserts: Vec<(usize, usize, Mark)> = Vec::new();
     for (order, loc) in located.iter().enumerate() {
@@ -245,9 +242,8 @@ fn place_marks(source: &str, target: &str, wanted: &[Mark]) -> String {
                 if m == 0 {
                     continue;
                 }
+                // A span covers at least one word: its close comes after its open.
                 inserts.push((start, order, Mark::Open(id)));
-                // Closes sort after opens at the same place only when nothing is
-                // between them, which a span of at least one word rules out.
                 inserts.push((end, order, Mark::Close(id)));
             }
             Mark::Close(_) => {}

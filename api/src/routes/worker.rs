@@ -95,7 +95,8 @@ pub async fn lease_jobs(
 /// translation must carry the job's sentences translated, one for each sentence of its
 /// text, and be at most 4 times the text's characters plus 1,024; else it is refused
 /// (`invalid_translation`) and the job stays leased until its lease runs out. A worker's
-/// `unreachable` counts as a failure: another worker may reach the pair.
+/// `unreachable` or `rejected` counts as a failure: another worker may reach the pair, or
+/// translate it better. Up to 16 quality guard hits, counted for the admin page.
 #[utoipa::path(
     tag = "worker",
     security(("bearer" = [])),
