@@ -1091,8 +1091,42 @@ async fn the_composer_asks_for_the_language_when_it_cannot_tell(backend: Backend
     assert_eq!(post["lang"], "de");
 }
 
+/// The admin page shows how often each quality guard refused each model's translations.
+async fn the_admin_page_counts_quality_guards_per_model(backend: Backend) {
+    use pontis_types::translation::{GuardHit, QualityGuard};
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let before = get(&app, "/admin/translation", Some(&admin)).await;
+    assert!(before.body.contains("No translation has been rejected."));
+    let hit = |guard| GuardHit {
+        model: "opus-mt-es-en".into(),
+        guard,
+    };
+    let hits = [
+        hit(QualityGuard::Looping),
+        hit(QualityGuard::Looping),
+        hit(QualityGuard::Empty),
+    ];
+    let db = app.store.db.clone();
+    actix_web::web::block(move || {
+        db.write(|conn| pontis_models::translation::guards::record(conn, &hits))
+    })
+    .await
+    .expect("blocking task")
+    .expect("record the hits");
+    let after = get(&app, "/admin/translation", Some(&admin)).await;
+    assert_eq!(after.status, 200);
+    for row in [
+        "<tr><td>opus-mt-es-en</td><td>Looping</td><td>2</td>",
+        "<tr><td>opus-mt-es-en</td><td>Empty output</td><td>1</td>",
+    ] {
+        assert!(after.body.contains(row), "{row} missing: {}", after.body);
+    }
+}
+
 on_both_backends!(
     #[actix_web::test] async
+    the_admin_page_counts_quality_guards_per_model,
     the_composer_asks_for_the_language_when_it_cannot_tell,
     the_bell_and_the_notifications_page,
     the_models_page_shows_routes_between_the_members_languages,
