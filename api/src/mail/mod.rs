@@ -160,6 +160,13 @@ impl Mailer {
                 outbox::mark_sent(db, id)?;
                 Ok(true)
             }
+            // A 5xx answer (no such mailbox, refused by policy) would be the same
+            // tomorrow: the message is dropped, not retried for three days.
+            Err(error) if error.is_permanent() => {
+                tracing::warn!(outbox_id = id, %error, "the mail server refused it for good; message dropped");
+                outbox::mark_dropped(db, id, &format!("refused for good: {error}"))?;
+                Ok(false)
+            }
             Err(error) => {
                 match outbox::mark_failed(db, id, &error.to_string(), &self.policy)? {
                     Retry::At(at) => tracing::warn!(

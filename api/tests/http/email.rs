@@ -53,11 +53,33 @@ impl Smtp {
     }
 
     fn start(&mut self) {
+        self.start_with(&[
+            "aiosmtpd.handlers.Mailbox",
+            &self.maildir().to_string_lossy(),
+        ]);
+    }
+
+    /// A server on the same port that refuses every recipient for good (550), as one does
+    /// for a mailbox that no longer exists.
+    fn start_refusing(&mut self) {
+        std::fs::write(
+            self.dir.path().join("refusing.py"),
+            "class Refusing:\n    async def handle_RCPT(self, server, session, envelope, address, \
+             rcpt_options):\n        return '550 5.1.1 No such mailbox'\n",
+        )
+        .expect("write the handler");
+        self.start_with(&["refusing.Refusing"]);
+    }
+
+    /// aiosmtpd with the handler class and its arguments; `python -m` finds a handler
+    /// module in the mail folder, its working directory.
+    fn start_with(&mut self, handler: &[&str]) {
         let child = Command::new("/usr/bin/python3")
             .args(["-m", "aiosmtpd", "-n", "-l"])
             .arg(format!("127.0.0.1:{}", self.port))
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(self.maildir())
+            .arg("-c")
+            .args(handler)
+            .current_dir(self.dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -525,6 +547,37 @@ async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend)
     assert_eq!(status.queued, 0, "{status:?}");
 }
 
+/// A mailbox the mail server refuses for good (a 5xx answer) is not tried again for days:
+/// the message is dropped at once.
+async fn a_message_refused_for_good_is_dropped_not_retried(backend: Backend) {
+    let mut smtp = Smtp::started();
+    let (app, _sender) = start(backend, &smtp).await;
+    let owner = app.register("owner", &["en"]).await;
+    app.space(&owner, "club", "public").await;
+    let tom = app.register("tom", &["en"]).await;
+    app.join(&tom, "club", None).await;
+    let (thread, _) = app
+        .thread(&tom, "club", "Homework", "Who has the list?")
+        .await;
+    give_address(&app, &smtp, &tom, "tom@pontis.test", "immediate").await;
+    smtp.stop();
+    smtp.start_refusing();
+    app.reply(&owner, thread, "Here it is.").await;
+    let db = app.store.db.clone();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    // Queued with the reply; tried once, refused, and no longer queued: not sent (the
+    // server takes nothing), so dropped. A retried message would stay queued, failing.
+    loop {
+        let status = outbox::status(&db).expect("outbox status");
+        if status.queued == 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "still queued: {status:?}");
+        actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(smtp.to("tom@pontis.test").len(), 1, "only the confirmation");
+}
+
 async fn a_post_hidden_before_sending_is_never_mailed(backend: Backend) {
     // The server is down while the post is hidden, so the email cannot have left before.
     let mut smtp = Smtp::started();
@@ -680,6 +733,7 @@ on_both_backends!(
     a_reply_reaches_a_spanish_student_in_spanish_and_one_click_unsubscribes,
     a_digest_gathers_the_notifications_of_the_day,
     mail_waits_while_the_server_is_down_and_goes_out_once,
+    a_message_refused_for_good_is_dropped_not_retried,
     a_post_hidden_before_sending_is_never_mailed,
     without_its_translation_in_time_the_original_goes_marked,
     addresses_are_checked_and_confirmed_and_pages_answer_unknown_links,
