@@ -496,9 +496,9 @@ async fn a_digest_gathers_the_notifications_of_the_day(backend: Backend) {
     assert_eq!(smtp.to("lucia@pontis.test").len(), 2);
 }
 
-async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend) {
-    let mut smtp = Smtp::started();
-    let (app, _sender) = start(backend, &smtp).await;
+/// Tom starts a thread in the public space "club" and gets its replies by email at once,
+/// at tom@pontis.test; the space's owner, who will reply, and the thread.
+async fn tom_mailed_at_once(app: &TestApp, smtp: &Smtp) -> (TestUser, i64) {
     let owner = app.register("owner", &["en"]).await;
     app.space(&owner, "club", "public").await;
     let tom = app.register("tom", &["en"]).await;
@@ -506,7 +506,14 @@ async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend)
     let (thread, _) = app
         .thread(&tom, "club", "Homework", "Who has the list?")
         .await;
-    give_address(&app, &smtp, &tom, "tom@pontis.test", "immediate").await;
+    give_address(app, smtp, &tom, "tom@pontis.test", "immediate").await;
+    (owner, thread)
+}
+
+async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend) {
+    let mut smtp = Smtp::started();
+    let (app, _sender) = start(backend, &smtp).await;
+    let (owner, thread) = tom_mailed_at_once(&app, &smtp).await;
 
     smtp.stop();
     app.reply(&owner, thread, "Here it is.").await;
@@ -552,14 +559,7 @@ async fn mail_waits_while_the_server_is_down_and_goes_out_once(backend: Backend)
 async fn a_message_refused_for_good_is_dropped_not_retried(backend: Backend) {
     let mut smtp = Smtp::started();
     let (app, _sender) = start(backend, &smtp).await;
-    let owner = app.register("owner", &["en"]).await;
-    app.space(&owner, "club", "public").await;
-    let tom = app.register("tom", &["en"]).await;
-    app.join(&tom, "club", None).await;
-    let (thread, _) = app
-        .thread(&tom, "club", "Homework", "Who has the list?")
-        .await;
-    give_address(&app, &smtp, &tom, "tom@pontis.test", "immediate").await;
+    let (owner, thread) = tom_mailed_at_once(&app, &smtp).await;
     smtp.stop();
     smtp.start_refusing();
     app.reply(&owner, thread, "Here it is.").await;
