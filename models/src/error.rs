@@ -103,6 +103,22 @@ pub enum Error {
     JobNotFound,
     #[error("not an email address Pontis can send to")]
     InvalidEmailAddress,
+    #[error(
+        "a glossary has at most {entries} terms, each of 1 to {chars} characters with at most {langs} translations"
+    )]
+    InvalidGlossary {
+        entries: usize,
+        chars: usize,
+        langs: usize,
+    },
+    #[error("a correction has 1 to {max} characters")]
+    InvalidCorrection { max: usize },
+    #[error("that sentence is not in the post's translation")]
+    SentenceNotFound,
+    #[error("flag not found")]
+    FlagNotFound,
+    #[error("correction not found")]
+    CorrectionNotFound,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -158,6 +174,11 @@ impl Error {
             OnDemandLimit { .. } => Code::OnDemandLimit,
             JobNotFound => Code::JobNotFound,
             InvalidEmailAddress => Code::InvalidEmailAddress,
+            InvalidGlossary { .. } => Code::InvalidGlossary,
+            InvalidCorrection { .. } => Code::InvalidCorrection,
+            SentenceNotFound => Code::SentenceNotFound,
+            FlagNotFound => Code::FlagNotFound,
+            CorrectionNotFound => Code::CorrectionNotFound,
             Internal(_) => Code::InternalError,
         }
     }
@@ -179,11 +200,28 @@ impl Error {
             | InvalidBody { max }
             | InvalidReason { max }
             | InvalidLimit { max }
+            | InvalidCorrection { max }
             | SearchQueryTooLong { max } => vec![("max", max.to_string())],
+            InvalidGlossary {
+                entries,
+                chars,
+                langs,
+            } => vec![
+                ("entries", entries.to_string()),
+                ("chars", chars.to_string()),
+                ("langs", langs.to_string()),
+            ],
             OnDemandLimit { max } => vec![("max", max.to_string())],
             InvalidInvite { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }
+    }
+}
+
+impl Error {
+    /// A fault of the server's own making (stored data it cannot read, say).
+    pub(crate) fn internal(e: impl std::fmt::Display) -> Self {
+        Error::Internal(e.to_string())
     }
 }
 
@@ -275,6 +313,15 @@ mod tests {
             OnDemandLimit { max: 1 },
             JobNotFound,
             InvalidEmailAddress,
+            InvalidGlossary {
+                entries: 1,
+                chars: 1,
+                langs: 1,
+            },
+            InvalidCorrection { max: 1 },
+            SentenceNotFound,
+            FlagNotFound,
+            CorrectionNotFound,
             Internal("x".into()),
         ];
         for error in &all {
@@ -326,6 +373,11 @@ mod tests {
                 | OnDemandLimit { .. }
                 | JobNotFound
                 | InvalidEmailAddress
+                | InvalidGlossary { .. }
+                | InvalidCorrection { .. }
+                | SentenceNotFound
+                | FlagNotFound
+                | CorrectionNotFound
                 | Internal(_) => {}
             }
         }

@@ -171,6 +171,10 @@ diesel::joinable!(bans -> spaces (space_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 
+diesel::joinable!(translation_flags -> posts (post_id));
+diesel::joinable!(translation_flags -> users (flagged_by));
+diesel::joinable!(sentence_corrections -> users (approved_by));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_languages,
@@ -197,6 +201,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     notification_settings,
     email_outbox,
+    space_glossaries,
+    translation_flags,
+    sentence_corrections,
 );
 
 diesel::table! {
@@ -230,6 +237,8 @@ diesel::table! {
         engine -> Text,
         model -> Text,
         created_at -> Timestamp,
+        sentences -> Text,
+        corrected -> Bool,
     }
 }
 
@@ -350,5 +359,42 @@ diesel::table! {
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
         confirm_address -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    space_glossaries (space_id) {
+        space_id -> BigInt,
+        entries -> Text,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    translation_flags (id) {
+        id -> BigInt,
+        space_id -> BigInt,
+        post_id -> BigInt,
+        source_lang -> Text,
+        target_lang -> Text,
+        source -> Text,
+        machine -> Text,
+        suggestion -> Nullable<Text>,
+        flagged_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sentence_corrections (id) {
+        id -> BigInt,
+        space_id -> BigInt,
+        source_lang -> Text,
+        target_lang -> Text,
+        source -> Text,
+        translation -> Text,
+        approved_by -> Nullable<BigInt>,
+        approved_at -> Timestamp,
     }
 }

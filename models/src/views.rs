@@ -257,5 +257,6 @@ fn without_previous(view: TranslationView) -> TranslationView {
         body: None,
         engine: None,
         model: None,
+        corrected: false,
     }
 }

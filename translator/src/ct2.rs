@@ -145,8 +145,19 @@ impl Engine for Ct2Engine {
             engine: self.manifest.name.clone(),
             pair: pair.clone(),
         };
-        // The model sees words only; the marks are placed back by position afterwards.
-        let plain: Vec<String> = segments
+        // The model sees words only; the marks are placed back by position afterwards,
+        // glossary terms among them as atoms.
+        let segments_in: Vec<String> = segments
+            .iter()
+            .map(|s| {
+                if markup::has_marks(s) {
+                    markup::terms_as_atoms(s)
+                } else {
+                    s.clone()
+                }
+            })
+            .collect();
+        let plain: Vec<String> = segments_in
             .iter()
             .map(|s| {
                 if markup::has_marks(s) {
@@ -156,7 +167,6 @@ impl Engine for Ct2Engine {
                 }
             })
             .collect();
-        let segments_in = segments;
         let segments = &plain;
         let results = match &self.manifest.languages {
             Languages::Bilingual { from, to } => {
@@ -208,7 +218,7 @@ impl Engine for Ct2Engine {
             .zip(results)
             .map(|(source, (text, _))| {
                 if markup::has_marks(source) {
-                    markup::place(source, &text)
+                    markup::atoms_as_terms(&markup::place(source, &text))
                 } else {
                     text
                 }

@@ -21,6 +21,7 @@ pub mod quality;
 pub mod remote;
 pub mod route;
 pub mod segment;
+pub mod steer;
 pub mod worker;
 
 pub use engine::{Engine, EngineError, EngineKind, LangPair};

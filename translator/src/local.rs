@@ -68,6 +68,7 @@ impl JobSource for DbJobs {
             job.id,
             job.revision,
             &done.outcome,
+            &done.sentences,
             &done.guards,
         )
         .map_err(|e| e.to_string())

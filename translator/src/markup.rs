@@ -16,6 +16,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// The most spans, and the most atoms, one sentence carries as marks.
 pub const MAX_MARKS: usize = 0x100;
+/// Spans from this number on hold a glossary term: the words in them give way to the
+/// term when rendered. Spans below it are markup (emphasis, links), and so are atoms.
+pub const TERM_SPANS: u8 = 0x80;
 const OPEN: u32 = 0xE000;
 const CLOSE: u32 = 0xE100;
 const ATOM: u32 = 0xE200;
@@ -79,6 +82,45 @@ pub fn pieces(marked: &str) -> Vec<Piece<'_>> {
         out.push(Piece::Text(&marked[start..]));
     }
     out
+}
+
+pub fn is_term(id: u8) -> bool {
+    id >= TERM_SPANS
+}
+
+/// For engines that see words only: each glossary term's span, words and all, becomes an
+/// atom of the same number, placed by position like any atom; [`atoms_as_terms`] turns
+/// it back into the (empty) span, which renders as the term. So the model never sees
+/// the term, and no word of its translation is replaced on a guess.
+pub fn terms_as_atoms(marked: &str) -> String {
+    let mut out = String::with_capacity(marked.len());
+    let mut in_term: Option<u8> = None;
+    for piece in pieces(marked) {
+        match (in_term, piece) {
+            (Some(id), Piece::Mark(Mark::Close(close))) if close == id => in_term = None,
+            (Some(_), _) => {}
+            (None, Piece::Mark(Mark::Open(id))) if is_term(id) => {
+                out.push(Mark::Atom(id).char());
+                in_term = Some(id);
+            }
+            (None, Piece::Mark(mark)) => out.push(mark.char()),
+            (None, Piece::Text(text)) => out.push_str(text),
+        }
+    }
+    out
+}
+
+/// Undoes [`terms_as_atoms`] in a translation.
+pub fn atoms_as_terms(translated: &str) -> String {
+    translated
+        .chars()
+        .flat_map(|c| match Mark::of(c) {
+            Some(Mark::Atom(id)) if is_term(id) => {
+                vec![Mark::Open(id).char(), Mark::Close(id).char()]
+            }
+            _ => vec![c],
+        })
+        .collect()
 }
 
 pub fn has_marks(text: &str) -> bool {

@@ -6,13 +6,15 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use sha2::{Digest, Sha256};
 
+use pontis_types::SentencePair;
 use pontis_types::translation::{GuardHit, QualityGuard};
 
 use crate::engine::EngineError;
 use crate::markup;
 use crate::quality;
 use crate::route::{Route, Router};
-use crate::segment::{Segmented, segment_markdown, segment_plain};
+use crate::segment::{Segmented, segment_markdown_steered, segment_plain_steered};
+use crate::steer::Steering;
 
 /// The cache key of one sentence's translation by one model.
 pub fn segment_key(from: &str, to: &str, model: &str, sentence: &str) -> String {
@@ -28,6 +30,24 @@ pub fn segment_key(from: &str, to: &str, model: &str, sentence: &str) -> String 
 pub enum TextKind {
     Markdown,
     Plain,
+}
+
+/// A text to translate, with what its space's teachers steer it with.
+#[derive(Debug, Clone, Copy)]
+pub struct Text<'a> {
+    pub kind: TextKind,
+    pub text: &'a str,
+    pub steering: &'a Steering,
+}
+
+impl Text<'_> {
+    /// Cut into sentences, the glossary's terms as atoms.
+    pub fn segment(&self) -> Segmented {
+        match self.kind {
+            TextKind::Markdown => segment_markdown_steered(self.text, self.steering),
+            TextKind::Plain => segment_plain_steered(self.text, self.steering),
+        }
+    }
 }
 
 /// Sentence translations kept between runs; the worker keeps them in the database.
@@ -76,8 +96,10 @@ pub enum TextOutcome {
     Translated {
         text: String,
         /// Its sentences translated, in segmentation order: what a remote worker hands
-        /// back for the server's cache.
+        /// back for the server's cache. A corrected sentence is the teacher's text.
         segments: Vec<String>,
+        /// Its sentences beside their sources, in words, for readers to flag.
+        sentences: Vec<SentencePair>,
         engine: String,
         model: String,
     },
@@ -142,6 +164,26 @@ impl Pipeline {
         texts: &[(TextKind, &str)],
         cache: &dyn SegmentCache,
     ) -> Result<Translated, PipelineError> {
+        let texts: Vec<Text> = texts
+            .iter()
+            .map(|(kind, text)| Text {
+                kind: *kind,
+                text,
+                steering: Steering::none(),
+            })
+            .collect();
+        self.translate_steered(from, to, &texts, cache)
+    }
+
+    /// As [`Self::translate`], each text with its space's glossary and corrections: a
+    /// corrected sentence is not sent to the engines (nor cached: it is the space's own).
+    pub fn translate_steered(
+        &self,
+        from: &str,
+        to: &str,
+        texts: &[Text],
+        cache: &dyn SegmentCache,
+    ) -> Result<Translated, PipelineError> {
         let routes = self.router().routes(from, to, 2);
         if routes.is_empty() {
             return Err(PipelineError::Unreachable {
@@ -149,11 +191,21 @@ impl Pipeline {
                 to: to.to_owned(),
             });
         }
-        let documents: Vec<Segmented> = texts
+        let documents: Vec<Segmented> = texts.iter().map(Text::segment).collect();
+        // Per text, per sentence: the teacher's correction, if any.
+        let corrections: Vec<Vec<Option<&str>>> = texts
             .iter()
-            .map(|(kind, text)| match kind {
-                TextKind::Markdown => segment_markdown(text),
-                TextKind::Plain => segment_plain(text),
+            .zip(&documents)
+            .map(|(text, document)| {
+                (0..document.segments.len())
+                    .map(|k| {
+                        if text.steering.has_corrections() {
+                            text.steering.correction(&document.source_text(k))
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
             })
             .collect();
         let mut results: Vec<Option<TextOutcome>> = vec![None; documents.len()];
@@ -170,7 +222,14 @@ impl Pipeline {
                 from,
                 to,
                 route,
-                waiting.iter().map(|i| &documents[*i]),
+                waiting.iter().flat_map(|i| {
+                    documents[*i]
+                        .segments
+                        .iter()
+                        .zip(&corrections[*i])
+                        .filter(|(_, corrected)| corrected.is_none())
+                        .map(|(sentence, _)| sentence.as_str())
+                }),
                 cache,
             )?;
             engine_segments += sentences.engine_count;
@@ -181,7 +240,9 @@ impl Pipeline {
                 let mut tripped: Vec<QualityGuard> = document
                     .segments
                     .iter()
-                    .filter_map(|s| sentences.guarded.get(s.as_str()).copied())
+                    .zip(&corrections[i])
+                    .filter(|(_, corrected)| corrected.is_none())
+                    .filter_map(|(s, _)| sentences.guarded.get(s.as_str()).copied())
                     .collect();
                 tripped.sort_by_key(|guard| guard.as_str());
                 tripped.dedup();
@@ -189,16 +250,20 @@ impl Pipeline {
                     let segments: Vec<String> = document
                         .segments
                         .iter()
-                        .map(|s| {
-                            sentences
+                        .zip(&corrections[i])
+                        .map(|(s, corrected)| match corrected {
+                            Some(correction) => (*correction).to_owned(),
+                            None => sentences
                                 .translated
                                 .get(s.as_str())
                                 .cloned()
-                                .unwrap_or_else(|| s.clone())
+                                .unwrap_or_else(|| s.clone()),
                         })
                         .collect();
+                    let corrected: Vec<bool> = corrections[i].iter().map(Option::is_some).collect();
                     results[i] = Some(TextOutcome::Translated {
-                        text: document.render(&segments),
+                        text: document.render_corrected(&segments, &corrected),
+                        sentences: sentence_pairs(document, &segments, &corrected),
                         segments,
                         engine: route.engine(),
                         model: model.clone(),
@@ -244,13 +309,11 @@ impl Pipeline {
         from: &str,
         to: &str,
         route: &Route,
-        documents: impl Iterator<Item = &'a Segmented>,
+        sentences: impl Iterator<Item = &'a str>,
         cache: &dyn SegmentCache,
     ) -> Result<Sentences<'a>, PipelineError> {
         let model = route.model();
-        let mut unique: Vec<&str> = documents
-            .flat_map(|d| d.segments.iter().map(String::as_str))
-            .collect();
+        let mut unique: Vec<&str> = sentences.collect();
         unique.sort_unstable();
         unique.dedup();
         let keys: Vec<String> = unique
@@ -311,6 +374,30 @@ impl Pipeline {
         cache.put(&entries);
         Ok(out)
     }
+}
+
+/// A text's sentences beside their translations, in words.
+pub fn sentence_pairs(
+    document: &Segmented,
+    translations: &[String],
+    corrected: &[bool],
+) -> Vec<SentencePair> {
+    translations
+        .iter()
+        .enumerate()
+        .map(|(k, translation)| {
+            let corrected = corrected.get(k).copied().unwrap_or(false);
+            SentencePair {
+                source: document.source_text(k),
+                translation: if corrected {
+                    translation.clone()
+                } else {
+                    document.translated_text(k, translation)
+                },
+                corrected,
+            }
+        })
+        .collect()
 }
 
 /// One route's translations of a batch's sentences.

@@ -11,6 +11,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::markup::{self, Mark, Piece};
+use crate::steer::Steering;
 
 /// A text cut into segments to translate and the parts kept as they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,13 +36,32 @@ enum Part {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Markup {
     spans: Vec<SpanMarkup>,
+    /// Glossary terms' spans, numbered from [`markup::TERM_SPANS`].
+    terms: Vec<TermMarkup>,
     atoms: Vec<String>,
 }
 
 static NO_MARKUP: Markup = Markup {
     spans: Vec::new(),
+    terms: Vec::new(),
     atoms: Vec::new(),
 };
+
+impl Markup {
+    fn term(&self, id: u8) -> Option<&TermMarkup> {
+        id.checked_sub(markup::TERM_SPANS)
+            .and_then(|at| self.terms.get(usize::from(at)))
+    }
+}
+
+/// A glossary term in a sentence: whatever the engine made of its words becomes this.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct TermMarkup {
+    /// As rendered: escaped in Markdown.
+    rendered: String,
+    /// In words: the term as written, or its fixed translation.
+    words: String,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct SpanMarkup {
@@ -51,11 +71,19 @@ struct SpanMarkup {
     /// A link as written: shown after its sentence if the translation lost its place,
     /// so that no link target is ever lost.
     link: Option<String>,
+    /// A glossary term's span rather than markup.
+    term: Option<TermMarkup>,
 }
 
 impl Segmented {
     /// Puts `translations` (one per segment, in order) in place of the segments.
     pub fn render(&self, translations: &[String]) -> String {
+        self.render_corrected(translations, &[])
+    }
+
+    /// As [`Self::render`], where `corrected[i]` says that sentence `i` is a teacher's
+    /// text in words ([`Self::source_text`]'s counterpart), not a marked translation.
+    pub fn render_corrected(&self, translations: &[String], corrected: &[bool]) -> String {
         let mut out = String::new();
         for part in &self.parts {
             match part {
@@ -63,11 +91,73 @@ impl Segmented {
                 Part::Segment(i) => {
                     let text = translations.get(*i).map_or("", String::as_str);
                     let markup = self.markups.get(*i).unwrap_or(&NO_MARKUP);
-                    self.render_sentence(&mut out, text, markup);
+                    if corrected.get(*i).copied().unwrap_or(false) {
+                        self.render_correction(&mut out, text, markup);
+                    } else {
+                        self.render_sentence(&mut out, text, markup);
+                    }
                 }
             }
         }
         out
+    }
+
+    /// Sentence `i` in words, as its reader wrote it: marks gone, atoms as written. The
+    /// key of a teacher's correction, and what readers and teachers see of a sentence.
+    pub fn source_text(&self, i: usize) -> String {
+        self.words(i, &self.segments[i], false)
+    }
+
+    /// A marked translation of sentence `i` in words, as its reader sees them.
+    pub fn translated_text(&self, i: usize, translation: &str) -> String {
+        self.words(i, &markup::balanced(translation), true)
+    }
+
+    /// The words of a marked sentence: atoms as written; in a translation, a glossary
+    /// term's words as the glossary sets them.
+    fn words(&self, i: usize, marked: &str, translated: bool) -> String {
+        let markup = self.markups.get(i).unwrap_or(&NO_MARKUP);
+        let mut out = String::with_capacity(marked.len());
+        let mut in_term = false;
+        for piece in markup::pieces(marked) {
+            match piece {
+                Piece::Text(_) if in_term => {}
+                Piece::Text(text) => out.push_str(text),
+                Piece::Mark(Mark::Atom(id)) => {
+                    if let Some(atom) = markup.atoms.get(usize::from(id)) {
+                        out.push_str(atom);
+                    }
+                }
+                Piece::Mark(Mark::Open(id)) if translated => {
+                    if let Some(term) = markup.term(id) {
+                        out.push_str(&term.words);
+                        in_term = true;
+                    }
+                }
+                Piece::Mark(Mark::Close(id)) if markup::is_term(id) => in_term = false,
+                Piece::Mark(_) => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// A teacher's correction, as written. What is kept byte for byte (code, a link's
+    /// target) and does not appear in it follows it, so that nothing is lost.
+    fn render_correction(&self, out: &mut String, correction: &str, markup: &Markup) {
+        if self.markdown {
+            out.push_str(&escape_markdown(correction));
+        } else {
+            out.push_str(correction);
+        }
+        let atoms = markup
+            .atoms
+            .iter()
+            // Inline code counts as there when its text is, backticks or not.
+            .filter(|atom| !correction.contains(atom.trim_matches('`')));
+        for kept in atoms.chain(markup.spans.iter().filter_map(|span| span.link.as_ref())) {
+            out.push(' ');
+            out.push_str(kept);
+        }
     }
 
     /// A translated sentence with its marks turned back into Markdown. Marks that do not
@@ -77,8 +167,22 @@ impl Segmented {
     fn render_sentence(&self, out: &mut String, translation: &str, markup: &Markup) {
         let mut atoms_used = vec![false; markup.atoms.len()];
         let mut opened = vec![false; markup.spans.len()];
+        // Inside a glossary term's span: the engine's words give way to the term's.
+        let mut in_term: Option<u8> = None;
         for piece in markup::pieces(&markup::balanced(translation)) {
+            if let Some(term) = in_term {
+                if piece == Piece::Mark(Mark::Close(term)) {
+                    in_term = None;
+                }
+                continue;
+            }
             match piece {
+                Piece::Mark(Mark::Open(id)) if markup::is_term(id) => {
+                    if let Some(term) = markup.term(id) {
+                        out.push_str(&term.rendered);
+                        in_term = Some(id);
+                    }
+                }
                 Piece::Text(text) if self.markdown => out.push_str(&escape_markdown(text)),
                 Piece::Text(text) => out.push_str(text),
                 Piece::Mark(Mark::Open(id)) => {
@@ -122,8 +226,14 @@ pub fn markdown_options() -> Options {
 
 /// Segments a Markdown post body: each sentence whole, its inline markup as marks.
 pub fn segment_markdown(source: &str) -> Segmented {
+    segment_markdown_steered(source, Steering::none())
+}
+
+/// As [`segment_markdown`], with a space's glossary terms as atoms.
+pub fn segment_markdown_steered(source: &str, steering: &Steering) -> Segmented {
     let mut builder = Builder {
         markdown: true,
+        steering: Some(steering),
         ..Builder::default()
     };
     let mut cursor = 0;
@@ -138,7 +248,15 @@ pub fn segment_markdown(source: &str) -> Segmented {
 
 /// Segments plain text, such as a thread title.
 pub fn segment_plain(text: &str) -> Segmented {
-    let mut builder = Builder::default();
+    segment_plain_steered(text, Steering::none())
+}
+
+/// As [`segment_plain`], with a space's glossary terms as atoms.
+pub fn segment_plain_steered(text: &str, steering: &Steering) -> Segmented {
+    let mut builder = Builder {
+        steering: Some(steering),
+        ..Builder::default()
+    };
     builder.run(&Run {
         range: 0..text.len(),
         items: vec![Inline::Text(text.to_owned())],
@@ -318,14 +436,15 @@ enum Token<'a> {
 const ITEM: char = '\u{E000}';
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'s> {
     parts: Vec<Part>,
     segments: Vec<String>,
     markups: Vec<Markup>,
     markdown: bool,
+    steering: Option<&'s Steering>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn keep(&mut self, raw: &str) {
         if raw.is_empty() {
             return;
@@ -365,20 +484,22 @@ impl Builder {
     /// markup as marks; mentions, URLs and emoji are atoms within them.
     fn run(&mut self, run: &Run) {
         let mut items: Vec<Inline> = Vec::new();
+        let mut spans = run.spans.clone();
         for item in &run.items {
             match item {
                 Inline::Text(text) => {
                     for (token, translate) in split_untranslatable(text) {
-                        items.push(if translate {
-                            Inline::Text(token.to_owned())
+                        if translate {
+                            self.push_prose(&mut items, &mut spans, token);
                         } else {
-                            Inline::Atom(token.to_owned())
-                        });
+                            items.push(Inline::Atom(token.to_owned()));
+                        }
                     }
                 }
                 other => items.push(other.clone()),
             }
         }
+        let items = atoms_with_their_spans(items, &spans);
         // The run's text with one ITEM character where each item stands.
         let mut text = String::new();
         let mut positioned: Vec<&Inline> = Vec::new();
@@ -391,8 +512,12 @@ impl Builder {
                 }
             }
         }
+        let stands_alone: Vec<bool> = positioned
+            .iter()
+            .map(|item| matches!(item, Inline::Atom(_)))
+            .collect();
         let mut next_item = positioned.into_iter();
-        for sentence in text.split_sentence_bounds() {
+        for sentence in sentences(&text, &stands_alone) {
             let mut tokens = Vec::new();
             let mut start = 0;
             for (at, c) in sentence.char_indices() {
@@ -409,7 +534,41 @@ impl Builder {
             if start < sentence.len() {
                 tokens.push(Token::Text(&sentence[start..]));
             }
-            self.sentence(&tokens, &run.spans);
+            self.sentence(&tokens, &spans);
+        }
+    }
+
+    /// Prose, each glossary term in it a span of its own: Apertium carries the span on
+    /// the term's words, CTranslate2 models see it as an atom
+    /// ([`markup::terms_as_atoms`]), and rendering puts the term in its place.
+    fn push_prose(&self, items: &mut Vec<Inline>, spans: &mut Vec<SpanMarkup>, text: &str) {
+        let mut cursor = 0;
+        for found in self
+            .steering
+            .map(|s| s.find_terms(text))
+            .unwrap_or_default()
+        {
+            if cursor < found.range.start {
+                items.push(Inline::Text(text[cursor..found.range.start].to_owned()));
+            }
+            let written = &text[found.range.clone()];
+            let words = found.output.unwrap_or(written).to_owned();
+            let rendered = if self.markdown {
+                escape_markdown(&words)
+            } else {
+                words.clone()
+            };
+            items.push(Inline::Open(spans.len()));
+            items.push(Inline::Text(written.to_owned()));
+            items.push(Inline::Close(spans.len()));
+            spans.push(SpanMarkup {
+                term: Some(TermMarkup { rendered, words }),
+                ..SpanMarkup::default()
+            });
+            cursor = found.range.end;
+        }
+        if cursor < text.len() {
+            items.push(Inline::Text(text[cursor..].to_owned()));
         }
     }
 
@@ -481,7 +640,11 @@ impl Builder {
                 tail.checked_sub(1).and_then(|i| tokens.get(i)),
             ) {
                 (Some(Token::Item(Inline::Open(a))), Some(Token::Item(Inline::Close(b))))
-                    if a == b && tail - head >= 2 && closes_at(tokens, head) == Some(tail - 1) =>
+                    if a == b
+                        && tail - head >= 2
+                        && closes_at(tokens, head) == Some(tail - 1)
+                        // A glossary term's span stays with its words.
+                        && spans.get(*a).is_some_and(|span| span.term.is_none()) =>
                 {
                     self.keep_token(&tokens[head], spans);
                     trailing.push(&tokens[tail - 1]);
@@ -520,23 +683,33 @@ impl Builder {
                 // (Line breaks end sentences before they get here.)
                 Token::Item(Inline::Atom(raw) | Inline::LineBreak(raw)) => {
                     match u8::try_from(markup.atoms.len()) {
-                        Ok(id) => {
+                        Ok(id) if id < markup::TERM_SPANS => {
                             markup.atoms.push(raw.clone());
                             marked.push(Mark::Atom(id).char());
                         }
-                        Err(_) => overflow = true,
+                        _ => overflow = true,
                     }
                 }
-                Token::Item(Inline::Open(span)) => match u8::try_from(markup.spans.len()) {
-                    Ok(id) => {
-                        markup
-                            .spans
-                            .push(spans.get(*span).cloned().unwrap_or_default());
-                        local_spans.push((*span, id));
-                        marked.push(Mark::Open(id).char());
+                Token::Item(Inline::Open(span)) => {
+                    let span_markup = spans.get(*span).cloned().unwrap_or_default();
+                    let id = match &span_markup.term {
+                        Some(term) => u8::try_from(markup.terms.len())
+                            .ok()
+                            .and_then(|n| n.checked_add(markup::TERM_SPANS))
+                            .inspect(|_| markup.terms.push(term.clone())),
+                        None => u8::try_from(markup.spans.len())
+                            .ok()
+                            .filter(|id| *id < markup::TERM_SPANS)
+                            .inspect(|_| markup.spans.push(span_markup)),
+                    };
+                    match id {
+                        Some(id) => {
+                            local_spans.push((*span, id));
+                            marked.push(Mark::Open(id).char());
+                        }
+                        None => overflow = true,
                     }
-                    Err(_) => overflow = true,
-                },
+                }
                 Token::Item(Inline::Close(span)) => {
                     match local_spans.iter().rev().find(|(s, _)| s == span) {
                         Some((_, id)) => marked.push(Mark::Close(*id).char()),
@@ -569,6 +742,58 @@ impl Builder {
             markdown: self.markdown,
         }
     }
+}
+
+/// Stands for an atom while sentence bounds are found: a capital letter, so that a
+/// sentence may start with a name or code, and as long in UTF-8 as [`ITEM`], so that
+/// byte offsets agree.
+const ATOM_AS_WORD: &str = "\u{1E00}";
+
+/// The run's text cut into sentences; `atoms[i]` says whether its `i`th item is an atom,
+/// which counts as a word that may start a sentence (a span's mark does not).
+fn sentences<'t>(text: &'t str, atoms: &[bool]) -> Vec<&'t str> {
+    let mut shadow = String::with_capacity(text.len());
+    let mut items = atoms.iter();
+    for c in text.chars() {
+        if c == ITEM && items.next().copied().unwrap_or(false) {
+            shadow.push_str(ATOM_AS_WORD);
+        } else {
+            shadow.push(c);
+        }
+    }
+    shadow
+        .split_sentence_bound_indices()
+        .map(|(at, sentence)| &text[at..at + sentence.len()])
+        .collect()
+}
+
+/// A span around one atom and nothing else (`**Rosa**`, `*`code`*`) becomes one atom: a
+/// span with no words in it gives an engine nothing to carry it on.
+fn atoms_with_their_spans(items: Vec<Inline>, spans: &[SpanMarkup]) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut rest = items.into_iter().peekable();
+    while let Some(item) = rest.next() {
+        let Inline::Open(id) = item else {
+            out.push(item);
+            continue;
+        };
+        let span = spans.get(id).cloned().unwrap_or_default();
+        let inner = rest.next_if(|next| matches!(next, Inline::Atom(_)));
+        match (inner, rest.peek()) {
+            (Some(inner), Some(Inline::Close(close))) if *close == id => {
+                rest.next();
+                out.push(match inner {
+                    Inline::Atom(raw) => Inline::Atom(format!("{}{raw}{}", span.open, span.close)),
+                    other => other,
+                });
+            }
+            (inner, _) => {
+                out.push(Inline::Open(id));
+                out.extend(inner);
+            }
+        }
+    }
+    out
 }
 
 fn is_blank_or_atom(token: &Token) -> bool {
@@ -937,5 +1162,94 @@ mod tests {
         let doc = segment_markdown("```\nfn main() {}\n```\n");
         assert!(doc.segments.is_empty());
         assert_eq!(doc.render(&[]), "```\nfn main() {}\n```\n");
+    }
+
+    fn class_terms() -> Steering {
+        use pontis_types::JobTerm;
+        Steering::new(
+            &[
+                JobTerm {
+                    term: "Luz Verde".into(),
+                    translation: None,
+                },
+                JobTerm {
+                    term: "paneles solares".into(),
+                    translation: Some("solar *panels*".into()),
+                },
+            ],
+            &[],
+        )
+    }
+
+    #[test]
+    fn glossary_terms_are_spans_whose_words_give_way_to_the_term() {
+        let doc = segment_markdown_steered(
+            "El proyecto Luz Verde usa Paneles solares. Luz Verde gana.",
+            &class_terms(),
+        );
+        let (o, c) = (|id| Mark::Open(id).char(), |id| Mark::Close(id).char());
+        assert_eq!(
+            doc.segments,
+            [
+                format!(
+                    "El proyecto {}Luz Verde{} usa {}Paneles solares{}.",
+                    o(128),
+                    c(128),
+                    o(129),
+                    c(129)
+                ),
+                format!("{}Luz Verde{} gana.", o(128), c(128)),
+            ],
+            "numbered apart from markup, and with its sentence even at its start"
+        );
+        assert_eq!(
+            doc.source_text(0),
+            "El proyecto Luz Verde usa Paneles solares."
+        );
+        let translated = format!(
+            "The project {}Luz Green{} uses {}solar signposts{}.",
+            o(128),
+            c(128),
+            o(129),
+            c(129)
+        );
+        assert_eq!(
+            doc.translated_text(0, &translated),
+            "The project Luz Verde uses solar *panels*."
+        );
+        let wins = format!("{}Light Green{} wins.", o(128), c(128));
+        assert_eq!(
+            doc.render(&[translated, wins.clone()]),
+            "The project Luz Verde uses solar \\*panels\\*. Luz Verde wins."
+        );
+        // A model sees each term as an atom, placed by position, and turned back.
+        let lifted = markup::terms_as_atoms(&doc.segments[0]);
+        assert_eq!(markup::strip(&lifted), "El proyecto usa.");
+        let placed = markup::atoms_as_terms(&markup::place(&lifted, "The project uses."));
+        assert_eq!(
+            doc.render(&[placed, wins]),
+            "The project Luz Verde uses solar \\*panels\\*. Luz Verde wins."
+        );
+        // A title is plain text: nothing escaped.
+        let title = segment_plain_steered("Los paneles solares", &class_terms());
+        assert_eq!(
+            title.render(&[format!("The {}solar signposts{}", o(128), c(128))]),
+            "The solar *panels*"
+        );
+    }
+
+    #[test]
+    fn a_correction_is_rendered_as_written_keeping_what_it_leaves_out() {
+        let doc = segment_markdown("Mira `datos.csv` y [la guía](https://example.org) hoy.");
+        let rendered = doc.render_corrected(&["Look at the *guide* today.".into()], &[true]);
+        assert_eq!(
+            rendered,
+            "Look at the \\*guide\\* today. `datos.csv` [la guía](https://example.org)"
+        );
+        let mentions_it = doc.render_corrected(&["Open datos.csv today.".into()], &[true]);
+        assert_eq!(
+            mentions_it,
+            "Open datos.csv today. [la guía](https://example.org)"
+        );
     }
 }

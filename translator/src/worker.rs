@@ -8,11 +8,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use pontis_types::SentencePair;
 use pontis_types::translation::GuardHit;
 use pontis_types::{JobOutcome, LeasedJob, SourceKind};
 
 use crate::engine::LangPair;
-use crate::pipeline::{Pipeline, PipelineError, SegmentCache, TextKind, TextOutcome};
+use crate::pipeline::{Pipeline, PipelineError, SegmentCache, Text, TextKind, TextOutcome};
+use crate::steer::Steering;
 
 /// Where jobs come from and go back to: the database in-process, or the server over HTTP.
 pub trait JobSource: Send + Sync {
@@ -35,6 +37,8 @@ pub struct JobDone {
     pub outcome: JobOutcome,
     /// With a translation: the job's sentences translated, in order.
     pub segments: Vec<String>,
+    /// With a translation: its sentences beside their sources, in words.
+    pub sentences: Vec<SentencePair>,
     /// The quality guards that fired on its text.
     pub guards: Vec<GuardHit>,
 }
@@ -44,6 +48,7 @@ impl JobDone {
         Self {
             outcome,
             segments: Vec::new(),
+            sentences: Vec::new(),
             guards: Vec::new(),
         }
     }
@@ -210,14 +215,14 @@ impl Worker {
         to: &str,
         jobs: &[&LeasedJob],
     ) -> Result<Vec<JobDone>, WorkError> {
-        let texts: Vec<(TextKind, String)> = jobs
+        let texts: Vec<(TextKind, String, Steering)> = jobs
             .iter()
             .map(|job| {
                 let kind = match job.kind {
                     SourceKind::Post => TextKind::Markdown,
                     SourceKind::Title => TextKind::Plain,
                 };
-                (kind, job.text.clone())
+                (kind, job.text.clone(), Steering::of(job))
             })
             .collect();
         let (pipeline, source) = (self.pipeline.clone(), Arc::clone(&self.source));
@@ -226,12 +231,20 @@ impl Worker {
         std::thread::Builder::new()
             .name(format!("translate-{from}-{to}"))
             .spawn(move || {
-                let texts: Vec<(TextKind, &str)> = texts
+                let texts: Vec<Text> = texts
                     .iter()
-                    .map(|(kind, text)| (*kind, text.as_str()))
+                    .map(|(kind, text, steering)| Text {
+                        kind: *kind,
+                        text,
+                        steering,
+                    })
                     .collect();
-                let _ =
-                    sender.send(pipeline.translate(&from_lang, &to_lang, &texts, source.cache()));
+                let _ = sender.send(pipeline.translate_steered(
+                    &from_lang,
+                    &to_lang,
+                    &texts,
+                    source.cache(),
+                ));
             })
             .map_err(|e| WorkError::Stuck(format!("cannot start a translation thread: {e}")))?;
         let limit = self.settings.engine_time_limit;
@@ -254,6 +267,7 @@ impl Worker {
                 TextOutcome::Translated {
                     text,
                     segments,
+                    sentences,
                     engine,
                     model,
                 } => JobDone {
@@ -263,14 +277,14 @@ impl Worker {
                         model,
                     },
                     segments,
+                    sentences,
                     guards: result.guards,
                 },
                 TextOutcome::Rejected { reason } => {
                     tracing::warn!(%from, %to, %reason, "translation rejected");
                     JobDone {
-                        outcome: JobOutcome::Rejected { reason },
-                        segments: Vec::new(),
                         guards: result.guards,
+                        ..JobDone::of(JobOutcome::Rejected { reason })
                     }
                 }
             })

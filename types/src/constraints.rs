@@ -15,10 +15,11 @@ use utoipa::openapi::{KnownFormat, Ref, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::limits::{
-    BODY_MAX, DESCRIPTION_MAX, DISPLAY_NAME_MAX, HANDLE_MAX, HANDLE_MIN, LANGUAGES_MAX,
-    LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN, MODEL_NAME_MAX,
-    PAGE_MAX, PASSWORD_MAX, PASSWORD_MIN, REASON_MAX, SEARCH_QUERY_MAX, SLUG_MAX, SLUG_MIN,
-    SPACE_NAME_MAX, TITLE_MAX, TOKEN_NAME_MAX, WORKER_INSTANCE_MAX,
+    BODY_MAX, CORRECTION_MAX, DESCRIPTION_MAX, DISPLAY_NAME_MAX, GLOSSARY_TEXT_MAX, HANDLE_MAX,
+    HANDLE_MIN, LANGUAGES_MAX, LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX,
+    LEASE_SECONDS_MIN, MODEL_NAME_MAX, PAGE_MAX, PASSWORD_MAX, PASSWORD_MIN, REASON_MAX,
+    SEARCH_QUERY_MAX, SLUG_MAX, SLUG_MIN, SPACE_NAME_MAX, TITLE_MAX, TOKEN_NAME_MAX,
+    WORKER_INSTANCE_MAX,
 };
 
 /// A required text: no NUL anywhere (`limits::fits` refuses it: PostgreSQL cannot store
@@ -125,6 +126,18 @@ pub fn reason() -> Schema {
 
 pub fn optional_reason() -> Schema {
     optional_text(REASON_MAX)
+}
+
+pub fn glossary_text() -> Schema {
+    required_text(GLOSSARY_TEXT_MAX)
+}
+
+pub fn correction() -> Schema {
+    required_text(CORRECTION_MAX)
+}
+
+pub fn optional_correction() -> Schema {
+    optional_text(CORRECTION_MAX)
 }
 
 pub fn search_query() -> Schema {

@@ -101,6 +101,12 @@ error_codes! {
     OnDemandLimit = "on_demand_limit", InvalidRequest;
     JobNotFound = "job_not_found", NotFound;
     InvalidTranslation = "invalid_translation", InvalidRequest;
+    // Glossary and corrections
+    InvalidGlossary = "invalid_glossary", InvalidRequest;
+    InvalidCorrection = "invalid_correction", InvalidRequest;
+    SentenceNotFound = "sentence_not_found", NotFound;
+    FlagNotFound = "flag_not_found", NotFound;
+    CorrectionNotFound = "correction_not_found", NotFound;
     // The request itself
     InvalidJson = "invalid_json", InvalidRequest;
     InvalidQuery = "invalid_query", InvalidRequest;

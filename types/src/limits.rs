@@ -63,3 +63,10 @@ pub fn required(text: &str, max: usize) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty() && fits(trimmed, max)).then(|| trimmed.to_owned())
 }
+
+/// A space's glossary: entries, languages per entry, characters per term or translation.
+pub const GLOSSARY_ENTRIES_MAX: usize = 200;
+pub const GLOSSARY_TRANSLATIONS_MAX: usize = 12;
+pub const GLOSSARY_TEXT_MAX: usize = 100;
+/// A teacher's correction of one sentence, or a reader's suggestion.
+pub const CORRECTION_MAX: usize = 2_000;

@@ -28,6 +28,9 @@ pub struct TranslationView {
     /// `ctranslate2`, `apertium`, or both joined by `+` for a pivot.
     pub engine: Option<String>,
     pub model: Option<String>,
+    /// Some of its sentences are a teacher's approved corrections, not the engine's.
+    #[serde(default)]
+    pub corrected: bool,
 }
 
 text_enum! {

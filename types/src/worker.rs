@@ -19,6 +19,12 @@ pub struct LeasedJob {
     pub target_lang: String,
     pub revision: i32,
     pub text: String,
+    /// The glossary of the text's space for these languages, longest term first.
+    #[serde(default)]
+    pub glossary: Vec<crate::glossary::JobTerm>,
+    /// The space's approved corrections for these languages.
+    #[serde(default)]
+    pub corrections: Vec<crate::glossary::JobCorrection>,
 }
 
 /// What a worker made of a job.

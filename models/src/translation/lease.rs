@@ -1,11 +1,12 @@
 //! Workers lease jobs and hand back what they made of them.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use pontis_types::translation::GuardHit;
-use pontis_types::{JobOutcome, JobState, LeasedJob, SourceKind};
+use pontis_types::{JobOutcome, JobState, LeasedJob, SentencePair, SourceKind};
 
 use crate::db::{AnyConnection, Db};
 use crate::error::Result;
@@ -13,6 +14,7 @@ use crate::rows::now;
 use crate::schema::{posts, threads, translation_jobs};
 use crate::translation::guards as guard_counts;
 use crate::translation::translations::store_translation;
+use crate::translation::{corrections, glossary};
 
 /// Leases before a job stops and shows its last error to admins: a job that fails, or
 /// whose worker dies or hangs, this many times is not handed out again.
@@ -188,6 +190,8 @@ pub fn lease(
                         target_lang,
                         revision,
                         text,
+                        glossary: Vec::new(),
+                        corrections: Vec::new(),
                     })
                 }
                 None => gone.push(id),
@@ -202,8 +206,61 @@ pub fn lease(
                 ))
                 .execute(conn)?;
         }
+        steer(conn, &mut jobs)?;
         Ok(jobs)
     })
+}
+
+/// Gives each job its space's glossary and corrections for its languages.
+fn steer(conn: &mut AnyConnection, jobs: &mut [LeasedJob]) -> Result<()> {
+    let post_ids: Vec<i64> = jobs
+        .iter()
+        .filter(|job| job.kind == SourceKind::Post)
+        .map(|job| job.source_id)
+        .collect();
+    let thread_of_post: HashMap<i64, i64> = posts::table
+        .filter(posts::id.eq_any(&post_ids))
+        .select((posts::id, posts::thread_id))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let thread_of = |job: &LeasedJob| match job.kind {
+        SourceKind::Post => thread_of_post.get(&job.source_id).copied(),
+        SourceKind::Title => Some(job.source_id),
+    };
+    let thread_ids: Vec<i64> = jobs.iter().filter_map(thread_of).collect();
+    let space_of_thread: HashMap<i64, i64> = threads::table
+        .filter(threads::id.eq_any(&thread_ids))
+        .select((threads::id, threads::space_id))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let mut glossaries: HashMap<i64, pontis_types::Glossary> = HashMap::new();
+    let mut corrected: HashMap<(i64, String, String), Vec<pontis_types::JobCorrection>> =
+        HashMap::new();
+    for job in jobs.iter_mut() {
+        let Some(space_id) = thread_of(job).and_then(|t| space_of_thread.get(&t).copied()) else {
+            continue;
+        };
+        let terms = match glossaries.entry(space_id) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(missing) => missing.insert(glossary::load(conn, space_id)?),
+        };
+        job.glossary = glossary::job_terms(terms, &job.source_lang, &job.target_lang);
+        let key = (space_id, job.source_lang.clone(), job.target_lang.clone());
+        job.corrections = match corrected.entry(key) {
+            Entry::Occupied(found) => found.get().clone(),
+            Entry::Vacant(missing) => missing
+                .insert(corrections::job_corrections(
+                    conn,
+                    space_id,
+                    &job.source_lang,
+                    &job.target_lang,
+                )?)
+                .clone(),
+        };
+    }
+    Ok(())
 }
 
 /// Records a worker's outcome. Returns false, changing nothing, when the worker no longer
@@ -215,6 +272,7 @@ pub fn complete(
     job_id: i64,
     revision: i32,
     outcome: &JobOutcome,
+    sentences: &[SentencePair],
     guards: &[GuardHit],
 ) -> Result<bool> {
     db.write(|conn| {
@@ -244,6 +302,7 @@ pub fn complete(
                     text,
                     engine,
                     model,
+                    sentences,
                 )?;
                 (JobState::Done, None)
             }
@@ -298,7 +357,10 @@ pub fn held_job(db: &Db, worker: &str, job_id: i64, revision: i32) -> Result<Opt
                 .first::<String>(conn)
                 .optional()?,
         };
-        Ok(text.map(|text| LeasedJob {
+        let Some(text) = text else {
+            return Ok(None);
+        };
+        let mut job = [LeasedJob {
             id: job_id,
             kind,
             source_id,
@@ -306,7 +368,12 @@ pub fn held_job(db: &Db, worker: &str, job_id: i64, revision: i32) -> Result<Opt
             target_lang,
             revision,
             text,
-        }))
+            glossary: Vec::new(),
+            corrections: Vec::new(),
+        }];
+        steer(conn, &mut job)?;
+        let [job] = job;
+        Ok(Some(job))
     })
 }
 

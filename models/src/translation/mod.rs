@@ -3,9 +3,12 @@
 //! results back, which count only while the worker still holds the lease ([`lease`]).
 //! Readers see each translation with its status ([`translations`]). Sentence
 //! translations are shared through [`segment_cache`]; [`guards`] counts the quality
-//! guards that rejected a model's translations. Knows nothing of translation
-//! engines.
+//! guards that rejected a model's translations. What teachers steer translation with
+//! goes out with each job: the space's [`glossary`] and approved [`corrections`]. Knows
+//! nothing of translation engines.
 
+pub mod corrections;
+pub mod glossary;
 pub mod guards;
 pub mod jobs;
 pub mod lease;

@@ -16,11 +16,13 @@ use crate::schema::{
     translations, user_languages,
 };
 
-/// New and edited posts go first; then a new member's language for recent threads; last
+/// New and edited posts go first; then a new member's language for recent threads; then
 /// what a reader asked for in a language no member reads.
 pub const PRIORITY_NEW: i32 = 10;
 pub const PRIORITY_BACKFILL: i32 = 0;
 pub const PRIORITY_ON_DEMAND: i32 = -10;
+/// Texts translated again because their space's glossary or corrections changed.
+pub const PRIORITY_STEERING: i32 = -20;
 /// New on-demand languages a reader may start an hour, unless configured otherwise.
 pub const ON_DEMAND_LANGUAGES_PER_HOUR: u32 = 5;
 /// Threads a new member's language is backfilled for.
@@ -72,6 +74,52 @@ fn queue(
     targets: &[String],
     priority: i32,
 ) -> Result<()> {
+    queue_jobs(
+        conn,
+        kind,
+        source_id,
+        source_lang,
+        revision,
+        targets,
+        priority,
+        false,
+    )
+}
+
+/// Translates a text again into `targets`, though it did not change: what its space's
+/// teachers steer translation with did. A job in hand is taken back (its worker's result
+/// is dropped); the translation readers have stays until the new one replaces it.
+pub(crate) fn requeue(
+    conn: &mut AnyConnection,
+    kind: SourceKind,
+    source_id: i64,
+    source_lang: &str,
+    revision: i32,
+    targets: &[String],
+) -> Result<()> {
+    queue_jobs(
+        conn,
+        kind,
+        source_id,
+        source_lang,
+        revision,
+        targets,
+        PRIORITY_STEERING,
+        true,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn queue_jobs(
+    conn: &mut AnyConnection,
+    kind: SourceKind,
+    source_id: i64,
+    source_lang: &str,
+    revision: i32,
+    targets: &[String],
+    priority: i32,
+    again: bool,
+) -> Result<()> {
     let at = now();
     // Routing ignores regions, and the sentence cache is keyed by this form too.
     let source_lang = translation_target(source_lang);
@@ -92,13 +140,19 @@ fn queue(
         match existing {
             // Already queued or done for this revision: nothing to add.
             Some((_, queued_revision, state, _))
-                if queued_revision == revision && state != JobState::Failed => {}
+                if queued_revision == revision
+                    && (state == JobState::Queued || (!again && state != JobState::Failed)) => {}
             Some((id, _, _, old_priority)) => {
+                let priority = if again {
+                    priority
+                } else {
+                    priority.max(old_priority)
+                };
                 diesel::update(translation_jobs::table.find(id))
                     .set((
                         translation_jobs::source_lang.eq(source_lang),
                         translation_jobs::source_revision.eq(revision),
-                        translation_jobs::priority.eq(priority.max(old_priority)),
+                        translation_jobs::priority.eq(priority),
                         translation_jobs::state.eq(JobState::Queued),
                         translation_jobs::attempts.eq(0),
                         translation_jobs::lease_owner.eq(None::<String>),
@@ -197,6 +251,29 @@ pub(crate) fn queue_post(conn: &mut AnyConnection, space_id: i64, post: &Post) -
         &others,
         PRIORITY_ON_DEMAND,
     )
+}
+
+/// The languages a text has a translation or a job in.
+pub(crate) fn translated_into(
+    conn: &mut AnyConnection,
+    kind: SourceKind,
+    source_id: i64,
+) -> Result<Vec<String>> {
+    let mut langs: Vec<String> = translation_jobs::table
+        .filter(translation_jobs::source_kind.eq(kind))
+        .filter(translation_jobs::source_id.eq(source_id))
+        .select(translation_jobs::target_lang)
+        .load(conn)?;
+    langs.extend(
+        translations::table
+            .filter(translations::source_kind.eq(kind))
+            .filter(translations::source_id.eq(source_id))
+            .select(translations::target_lang)
+            .load::<String>(conn)?,
+    );
+    langs.sort();
+    langs.dedup();
+    Ok(langs)
 }
 
 /// Titles cannot be edited, so they are always revision 1.

@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use pontis_types::{JobState, SourceKind, TranslationStatus, TranslationView};
+use pontis_types::{JobState, SentencePair, SourceKind, TranslationStatus, TranslationView};
 
 use crate::db::AnyConnection;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::rows::now;
 use crate::schema::{translation_jobs, translations};
 use crate::search;
@@ -22,7 +22,10 @@ pub(crate) fn store_translation(
     text: &str,
     engine: &str,
     model: &str,
+    sentences: &[SentencePair],
 ) -> Result<()> {
+    let corrected = sentences.iter().any(|s| s.corrected);
+    let sentences = serde_json::to_string(sentences).map_err(Error::internal)?;
     let target = translations::table
         .filter(translations::source_kind.eq(kind))
         .filter(translations::source_id.eq(source_id))
@@ -33,6 +36,8 @@ pub(crate) fn store_translation(
             translations::body.eq(text),
             translations::engine.eq(engine),
             translations::model.eq(model),
+            translations::sentences.eq(&sentences),
+            translations::corrected.eq(corrected),
             translations::created_at.eq(now()),
         ))
         .execute(conn)?;
@@ -46,6 +51,8 @@ pub(crate) fn store_translation(
                 translations::body.eq(text),
                 translations::engine.eq(engine),
                 translations::model.eq(model),
+                translations::sentences.eq(&sentences),
+                translations::corrected.eq(corrected),
                 translations::created_at.eq(now()),
             ))
             .execute(conn)?;
@@ -67,7 +74,7 @@ pub(crate) fn translation_views(
     lang: &str,
 ) -> Result<(HashMap<i64, TranslationView>, Vec<i64>)> {
     let ids: Vec<i64> = sources.keys().copied().collect();
-    let stored: Vec<(i64, i32, String, String, String)> = translations::table
+    let stored: Vec<(i64, i32, String, String, String, bool)> = translations::table
         .filter(translations::source_kind.eq(kind))
         .filter(translations::source_id.eq_any(&ids))
         .filter(translations::target_lang.eq(lang))
@@ -77,6 +84,7 @@ pub(crate) fn translation_views(
             translations::body,
             translations::engine,
             translations::model,
+            translations::corrected,
         ))
         .load(conn)?;
     let jobs: HashMap<i64, JobState> = translation_jobs::table
@@ -88,7 +96,7 @@ pub(crate) fn translation_views(
         .into_iter()
         .collect();
     let mut views: HashMap<i64, TranslationView> = HashMap::new();
-    for (id, revision, body, engine, model) in stored {
+    for (id, revision, body, engine, model, corrected) in stored {
         let current = sources.get(&id).map_or(revision, |(current, _)| *current);
         views.insert(
             id,
@@ -102,6 +110,7 @@ pub(crate) fn translation_views(
                 body: Some(body),
                 engine: Some(engine),
                 model: Some(model),
+                corrected,
             },
         );
     }
@@ -133,6 +142,7 @@ pub(crate) fn translation_views(
             body: None,
             engine: None,
             model: None,
+            corrected: false,
         });
     }
     Ok((views, unqueued))
