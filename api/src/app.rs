@@ -17,8 +17,8 @@ use utoipa_actix_web::{AppExt, scope};
 use crate::auth::SESSION_COOKIE;
 use crate::error::{ApiError, ErrorBody, localize_errors};
 use crate::routes::{
-    accounts, admin, events, meta, moderation, notifications, posts, search, spaces, threads,
-    worker,
+    accounts, admin, events, meta, moderation, notifications, posts, search, spaces, steering,
+    threads, worker,
 };
 use crate::state::AppState;
 
@@ -135,6 +135,14 @@ fn routes() -> (
                 .service(moderation::ban_user)
                 .service(moderation::unban_user)
                 .service(moderation::modlog)
+                .service(steering::get_glossary)
+                .service(steering::put_glossary)
+                .service(steering::post_sentences)
+                .service(steering::flag_sentence)
+                .service(steering::list_corrections)
+                .service(steering::approve_correction)
+                .service(steering::revoke_correction)
+                .service(steering::dismiss_flag)
                 .service(search::search)
                 .service(admin::translation_jobs)
                 .service(admin::retry_translation_job)

@@ -131,6 +131,9 @@ pub fn status_of(code: Code) -> StatusCode {
         | InvalidPath | InvalidTranslation | InvalidInvite => StatusCode::BAD_REQUEST,
         // Notifications by email.
         InvalidEmailAddress => StatusCode::BAD_REQUEST,
+        // Glossary and corrections.
+        InvalidGlossary | InvalidCorrection => StatusCode::BAD_REQUEST,
+        SentenceNotFound | FlagNotFound | CorrectionNotFound => StatusCode::NOT_FOUND,
     }
 }
 

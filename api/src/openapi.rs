@@ -264,6 +264,50 @@ const DOMAIN_CODES: &[(&str, &[Code])] = {
             "modlog",
             &[InvalidCursor, InvalidLimit, SpaceNotFound, PermissionDenied],
         ),
+        // Glossary and corrections
+        ("get_glossary", &[SpaceNotFound, PermissionDenied]),
+        (
+            "put_glossary",
+            &[
+                InvalidGlossary,
+                InvalidLanguageTag,
+                SpaceNotFound,
+                PermissionDenied,
+                RateLimited,
+            ],
+        ),
+        ("post_sentences", &[InvalidLanguageTag, PostNotFound]),
+        (
+            "flag_sentence",
+            &[
+                InvalidCorrection,
+                InvalidLanguageTag,
+                PostNotFound,
+                SentenceNotFound,
+                NotMember,
+                Banned,
+                RateLimited,
+            ],
+        ),
+        ("list_corrections", &[SpaceNotFound, PermissionDenied]),
+        (
+            "approve_correction",
+            &[
+                InvalidCorrection,
+                SpaceNotFound,
+                PermissionDenied,
+                FlagNotFound,
+                RateLimited,
+            ],
+        ),
+        (
+            "revoke_correction",
+            &[SpaceNotFound, PermissionDenied, CorrectionNotFound],
+        ),
+        (
+            "dismiss_flag",
+            &[SpaceNotFound, PermissionDenied, FlagNotFound],
+        ),
         // Search
         (
             "search",

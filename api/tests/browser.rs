@@ -746,3 +746,253 @@ async fn a_class_reads_and_moderates_across_languages(backend: Backend) {
     // PostgreSQL among them) are joined, not cut off mid-call by the exit.
     forum.srv.stop().await;
 }
+
+#[actix_web::test]
+async fn teachers_steer_translation_in_a_browser_on_sqlite() {
+    teachers_steer_translation_in_a_browser(Backend::Sqlite).await;
+}
+
+#[actix_web::test]
+async fn teachers_steer_translation_in_a_browser_on_postgres() {
+    teachers_steer_translation_in_a_browser(Backend::Postgres).await;
+}
+
+/// Asks for a post as `token` until its translation passes `done`; returns it.
+async fn translation_when(
+    forum: &Forum,
+    token: &str,
+    post_id: i64,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let post = forum
+            .api(
+                "GET",
+                &format!("/api/v1/posts/{post_id}"),
+                Some(token),
+                Value::Null,
+            )
+            .await;
+        if done(&post["translation"]) {
+            return post["translation"].clone();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "post {post_id}: still {}",
+            post["translation"]
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Types `text` into the `index`th field named `name` (a row of the glossary form).
+async fn type_into(client: &Client, name: &str, index: usize, text: &str) {
+    let fields = client
+        .find_all(Locator::Css(&format!("[name='{name}']")))
+        .await
+        .expect("the form's fields");
+    fields[index].send_keys(text).await.expect("type");
+}
+
+/// A teacher with a German UI keeps a project's name and a term in the class glossary; an
+/// English reader flags a sentence; the teacher approves the correction, and the reader
+/// reads it marked "Corrected by a teacher". Screenshots of the glossary and the
+/// corrections in German and in English.
+async fn teachers_steer_translation_in_a_browser(backend: Backend) {
+    let models = tempfile::tempdir().expect("temp dir");
+    let engine = spanish_german_model(models.path());
+    let forum = Forum::start(backend).await;
+    let shots = matches!(backend, Backend::Sqlite);
+    let driver = Driver::start();
+    let client = browser(&driver).await;
+    let teacher = forum.register("weber", &["de", "es"]).await;
+    let ana = forum.register("ana", &["es"]).await;
+    let emma = forum.register("emma", &["en"]).await;
+    forum
+        .api(
+            "POST",
+            "/api/v1/spaces",
+            Some(&teacher),
+            json!({"slug": "energia", "name": "Energía", "visibility": "public"}),
+        )
+        .await;
+    for student in [&ana, &emma] {
+        forum
+            .api(
+                "POST",
+                "/api/v1/spaces/energia/join",
+                Some(student),
+                json!({}),
+            )
+            .await;
+    }
+    let created = forum
+        .api(
+            "POST",
+            "/api/v1/spaces/energia/threads",
+            Some(&ana),
+            json!({"title": "Luz Verde", "lang": "es",
+                   "body": "El proyecto Luz Verde usa paneles solares. Los paneles solares producen mucha electricidad."}),
+        )
+        .await;
+    let (thread_id, post_id) = (
+        created["thread"]["id"].as_i64().expect("thread id"),
+        created["post"]["id"].as_i64().expect("post id"),
+    );
+    let _worker = TranslationWorker::start(&forum.store.db, engine);
+    let machine = translation_when(&forum, &emma, post_id, |t| t["status"] == "ready").await;
+    assert_eq!(
+        machine["body"],
+        "The project Luz Green uses solar signposts. The solar signposts produce a lot of electricity."
+    );
+
+    // The teacher's glossary, through the form.
+    log_in(&client, &forum, "weber").await;
+    client
+        .goto(&forum.url("/s/energia/glossary"))
+        .await
+        .expect("glossary");
+    type_into(&client, "term", 0, "Luz Verde").await;
+    type_into(&client, "term", 1, "paneles solares").await;
+    click(
+        &client,
+        Locator::Css("tbody tr:nth-child(2) select[name='lang'] option[value='es']"),
+        "written in Spanish",
+    )
+    .await;
+    click(
+        &client,
+        Locator::Css("tbody tr:nth-child(2) select[name='to'] option[value='en']"),
+        "into English",
+    )
+    .await;
+    type_into(&client, "text", 1, "solar panels").await;
+    click(&client, Locator::Css("main form button"), "save").await;
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("p.notice"))
+        .await
+        .expect("saved");
+    screenshot(&client, shots, "glossary-de.png").await;
+    let steered = translation_when(&forum, &emma, post_id, |t| {
+        t["body"]
+            .as_str()
+            .is_some_and(|body| body.contains("Luz Verde"))
+    })
+    .await;
+    assert_eq!(
+        steered["body"],
+        "The project Luz Verde uses solar panels. The solar panels produce a lot of electricity."
+    );
+
+    // Emma flags the second sentence, with a suggestion.
+    log_in(&client, &forum, "emma").await;
+    client
+        .goto(&forum.url(&format!("/t/{thread_id}")))
+        .await
+        .expect("thread");
+    click(
+        &client,
+        Locator::Css(&format!("a[href^='/p/{post_id}/sentences']")),
+        "wrong translation?",
+    )
+    .await;
+    click(&client, Locator::Css("#sentence-1 summary"), "flag it").await;
+    client
+        .find(Locator::Id("suggestion-1"))
+        .await
+        .expect("suggestion")
+        .send_keys("Solar panels make a lot of electricity.")
+        .await
+        .expect("type");
+    click(&client, Locator::Css("#sentence-1 form button"), "send").await;
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("p.notice"))
+        .await
+        .expect("flagged");
+    screenshot(&client, shots, "sentences-en.png").await;
+
+    // The teacher sees it beside the original and approves the suggestion.
+    log_in(&client, &forum, "weber").await;
+    client
+        .goto(&forum.url("/s/energia/corrections"))
+        .await
+        .expect("corrections");
+    let shown = client
+        .find(Locator::Css(".report-card .side-by-side"))
+        .await
+        .expect("the flag, side by side")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        shown.contains("Los paneles solares producen mucha electricidad.")
+            && shown.contains("The solar panels produce a lot of electricity."),
+        "{shown}"
+    );
+    screenshot(&client, shots, "corrections-de.png").await;
+    click(
+        &client,
+        Locator::Css(".report-card form[action$='/corrections'] button"),
+        "approve",
+    )
+    .await;
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("table.corrections"))
+        .await
+        .expect("the correction, in use");
+    let corrected = translation_when(&forum, &emma, post_id, |t| t["corrected"] == true).await;
+    assert_eq!(
+        corrected["body"],
+        "The project Luz Verde uses solar panels. Solar panels make a lot of electricity."
+    );
+
+    // The same pages in English.
+    click(
+        &client,
+        Locator::Css("#ui-locale option[value='en']"),
+        "English",
+    )
+    .await;
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("html[lang='en']"))
+        .await
+        .expect("an English page");
+    client
+        .goto(&forum.url("/s/energia/corrections"))
+        .await
+        .expect("corrections");
+    screenshot(&client, shots, "corrections-en.png").await;
+    client
+        .goto(&forum.url("/s/energia/glossary"))
+        .await
+        .expect("glossary");
+    screenshot(&client, shots, "glossary-en.png").await;
+
+    // Emma reads the correction, marked.
+    log_in(&client, &forum, "emma").await;
+    client
+        .goto(&forum.url(&format!("/t/{thread_id}")))
+        .await
+        .expect("thread");
+    let mark = client
+        .find(Locator::Css("article.post .mark.corrected"))
+        .await
+        .expect("marked corrected")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(mark, "Corrected by a teacher");
+    screenshot(&client, shots, "corrected-en.png").await;
+
+    client.close().await.expect("close the browser");
+    forum.srv.stop().await;
+}

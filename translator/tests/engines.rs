@@ -233,6 +233,11 @@ fn a_pivot_through_spanish_connects_portuguese_to_english() {
         TextOutcome::Translated {
             text: "The house is big.".into(),
             segments: vec!["The house is big.".into()],
+            sentences: vec![pontis_types::SentencePair {
+                source: "A casa é grande.".into(),
+                translation: "The house is big.".into(),
+                corrected: false,
+            }],
             engine: "apertium".into(),
             model: "pt-es+spa-eng".into(),
         }

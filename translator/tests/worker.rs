@@ -310,6 +310,7 @@ fn a_killed_worker_loses_no_job_and_duplicates_no_translation(t: TestDb) {
             model: "x".into(),
         },
         segments: Vec::new(),
+        sentences: Vec::new(),
         guards: Vec::new(),
     };
     for job in &doomed {

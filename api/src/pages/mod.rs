@@ -14,6 +14,7 @@ mod posts;
 mod profile;
 mod search;
 mod spaces;
+mod steering;
 mod threads;
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -67,6 +68,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/s/{slug}/invite" => post moderation::rotate_invite;
         "/s/{slug}/visibility" => post moderation::set_visibility;
         "/s/{slug}/reports/resolve" => post moderation::resolve_reports;
+        "/s/{slug}/glossary" => get steering::glossary_page, post steering::save_glossary;
+        "/s/{slug}/corrections" => get steering::corrections_page, post steering::approve;
+        "/s/{slug}/corrections/{id}/revoke" => post steering::revoke;
+        "/s/{slug}/flags/{id}/dismiss" => post steering::dismiss;
         "/t/{id}" => get threads::thread;
         "/t/{id}/reply" => post threads::reply;
         "/t/{id}/watch" => post notifications::set_watch;
@@ -76,6 +81,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         "/p/{id}/history" => get posts::history;
         "/p/{id}/report" => post posts::report;
         "/p/{id}/language" => post posts::set_language;
+        "/p/{id}/sentences" => get steering::sentences, post steering::flag;
         "/p/{id}/hide" => post moderation::hide_post;
         "/p/{id}/unhide" => post moderation::unhide_post;
         "/reports/{id}/resolve" => post moderation::resolve_report;

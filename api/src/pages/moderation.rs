@@ -20,7 +20,7 @@ use super::spaces::CursorQuery;
 use super::threads::thread_link;
 
 /// A moderator page of space `slug`: the space, the tab, and the page's own data.
-async fn moderator_page(
+pub(super) async fn moderator_page(
     page: &Page,
     slug: &str,
     tab: &str,

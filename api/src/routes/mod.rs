@@ -10,6 +10,7 @@ pub mod notifications;
 pub mod posts;
 pub mod search;
 pub mod spaces;
+pub mod steering;
 pub mod threads;
 pub mod worker;
 

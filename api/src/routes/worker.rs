@@ -6,8 +6,8 @@ use actix_web::post;
 use actix_web::web::{Data, Json};
 use pontis_models::Error;
 use pontis_models::translation::{lease, routes, segment_cache};
-use pontis_translator::pipeline::segment_key;
-use pontis_translator::segment::{segment_markdown, segment_plain};
+use pontis_translator::pipeline::{Text, TextKind, segment_key, sentence_pairs};
+use pontis_translator::steer::Steering;
 use pontis_types::lang::{normalize, translation_target};
 use pontis_types::limits::{
     GUARD_HITS_MAX, LEASE_JOBS_MAX, LEASE_PAIRS_MAX, LEASE_SECONDS_MAX, LEASE_SECONDS_MIN,
@@ -16,7 +16,7 @@ use pontis_types::limits::{
 };
 use pontis_types::{
     CompleteRequest, CompleteResponse, JobOutcome, LeaseRequest, LeasedJob, SegmentEntries,
-    SegmentLookup, SourceKind,
+    SegmentLookup, SentencePair, SourceKind,
 };
 
 use crate::auth::WorkerAuth;
@@ -136,31 +136,33 @@ pub async fn complete(
     let Some(job) = held else {
         return Ok(Json(CompleteResponse { applied: false }));
     };
-    let (outcome, cache_entries) = match body.outcome {
+    let (outcome, Checked { cache, sentences }) = match body.outcome {
         JobOutcome::Translated {
             text,
             engine,
             model,
         } => {
-            let entries = checked_sentences(&job, &text, &model, body.segments)?;
+            let checked = checked_sentences(&job, &text, &model, body.segments)?;
             (
                 JobOutcome::Translated {
                     text,
                     engine,
                     model,
                 },
-                entries,
+                checked,
             )
         }
         // Another worker may have other engines: a failure, retried.
         JobOutcome::Unreachable { reason } | JobOutcome::Rejected { reason } => {
-            (JobOutcome::Failed { error: reason }, Vec::new())
+            (JobOutcome::Failed { error: reason }, Checked::default())
         }
-        failed @ JobOutcome::Failed { .. } => (failed, Vec::new()),
+        failed @ JobOutcome::Failed { .. } => (failed, Checked::default()),
     };
+    let cache_entries = cache;
     let applied = state
         .run(move |db| {
-            let applied = lease::complete(db, &owner, job_id, revision, &outcome, &guards)?;
+            let applied =
+                lease::complete(db, &owner, job_id, revision, &outcome, &sentences, &guards)?;
             if applied {
                 segment_cache::store_segments(db, &cache_entries)?;
             }
@@ -170,15 +172,25 @@ pub async fn complete(
     Ok(Json(CompleteResponse { applied }))
 }
 
+/// What the server keeps of a worker's sentences.
+#[derive(Default)]
+struct Checked {
+    /// Entries for the shared sentence cache.
+    cache: Vec<(String, String)>,
+    /// The translation's sentences beside their sources.
+    sentences: Vec<SentencePair>,
+}
+
 /// The cache entries a worker's translation of `job` gives, once it is checked against
 /// the job's own text: as many sentences as the text has, and no larger than the text
-/// allows. The keys are derived here, so a worker cannot write any other entry.
+/// allows. The keys are derived here, so a worker cannot write any other entry; a
+/// sentence the space's teachers corrected is the space's own and is not cached.
 fn checked_sentences(
     job: &LeasedJob,
     text: &str,
     model: &str,
     sentences: Vec<String>,
-) -> Result<Vec<(String, String)>, ApiError> {
+) -> Result<Checked, ApiError> {
     let refuse = |reason: String| Err(ApiError::InvalidTranslation { reason });
     let allowed = chars(&job.text) * RESULT_CHARS_PER_SOURCE_CHAR + RESULT_SLACK_CHARS;
     let in_sentences = sentences.iter().map(|s| chars(s)).sum::<usize>();
@@ -189,10 +201,16 @@ fn checked_sentences(
             chars(&job.text)
         ));
     }
-    let source = match job.kind {
-        SourceKind::Post => segment_markdown(&job.text),
-        SourceKind::Title => segment_plain(&job.text),
-    };
+    let steering = Steering::of(job);
+    let source = Text {
+        kind: match job.kind {
+            SourceKind::Post => TextKind::Markdown,
+            SourceKind::Title => TextKind::Plain,
+        },
+        text: &job.text,
+        steering: &steering,
+    }
+    .segment();
     if sentences.len() != source.segments.len() {
         return refuse(format!(
             "{} sentences for a text of {}",
@@ -200,15 +218,25 @@ fn checked_sentences(
             source.segments.len()
         ));
     }
-    Ok(source
+    let corrected: Vec<bool> = (0..source.segments.len())
+        .map(|k| steering.correction(&source.source_text(k)).is_some())
+        .collect();
+    let pairs = sentence_pairs(&source, &sentences, &corrected);
+    let cache = source
         .segments
         .iter()
         .zip(sentences)
-        .map(|(sentence, translation)| {
+        .zip(&corrected)
+        .filter(|(_, corrected)| !**corrected)
+        .map(|((sentence, translation), _)| {
             let key = segment_key(&job.source_lang, &job.target_lang, model, sentence);
             (key, translation)
         })
-        .collect())
+        .collect();
+    Ok(Checked {
+        cache,
+        sentences: pairs,
+    })
 }
 
 /// Cached sentence translations for these keys.

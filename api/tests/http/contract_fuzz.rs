@@ -303,7 +303,7 @@ fn pinned_for(own: &Own, shared: &Shared) -> BTreeMap<&'static str, Vec<(&'stati
             ("query.cursor", json!(own.thread_cursor)),
         ],
     );
-    for op in ["get_post", "report_post"] {
+    for op in ["get_post", "report_post", "post_sentences", "flag_sentence"] {
         pinned.insert(op, vec![("path.id", json!(own.first_post))]);
     }
     for op in ["edit_post", "list_revisions", "hide_post", "unhide_post"] {

@@ -209,6 +209,112 @@ async fn thread_events_announce_posts_and_translations(backend: Backend) {
     .await;
 }
 
+/// Runs one remote worker batch with Apertium's English→Spanish pair.
+async fn remote_batch(app: &TestApp, worker: &TestUser) -> usize {
+    let server = app.srv.url("");
+    let token = worker.token.clone();
+    actix_web::web::block(move || {
+        let engine: Arc<dyn Engine> = Arc::new(
+            apertium::discover(Path::new(DEFAULT_MODES_DIR))
+                .into_iter()
+                .find(|e| e.mode() == "eng-spa")
+                .expect("apertium-eng-spa is installed"),
+        );
+        Worker::new(
+            Pipeline::new(Router::new(vec![engine])),
+            Arc::new(HttpJobs::new(server.trim_end_matches('/'), &token)),
+            WorkerSettings {
+                name: "gpu-box/1".into(),
+                ..WorkerSettings::default()
+            },
+        )
+        .run_once()
+    })
+    .await
+    .expect("worker thread")
+    .expect("remote worker reaches the server")
+}
+
+/// A remote worker gets the space's glossary and corrections with its jobs; the server
+/// checks its result against them and keeps a teacher's correction out of the shared
+/// sentence cache.
+async fn a_remote_worker_follows_the_glossary_and_corrections(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let admin = app.admin("root").await;
+    let worker = worker_token(&app, &admin).await;
+    let (emma, sofia) = english_club(&app).await;
+    app.put(
+        "/api/v1/spaces/club/glossary",
+        &emma,
+        json!({"entries": [
+            {"term": "Green Light"},
+            {"term": "solar panels", "lang": "en", "translations": [{"lang": "es", "text": "placas solares"}]},
+        ]}),
+    )
+    .await
+    .expect(200);
+    let (_, post) = app
+        .thread(
+            &emma,
+            "club",
+            "Solar",
+            "The Green Light project uses solar panels. The house is big.",
+        )
+        .await;
+    assert_eq!(remote_batch(&app, &worker).await, 2);
+    let read = || async {
+        app.get(&format!("/api/v1/posts/{post}"), &sofia)
+            .await
+            .expect(200)["translation"]
+            .clone()
+    };
+    assert_eq!(
+        read().await["body"],
+        "El Green Light proyecto utiliza placas solares. La casa es grande."
+    );
+
+    app.post(
+        &format!("/api/v1/posts/{post}/translation-flags"),
+        &sofia,
+        json!({"lang": "es", "sentence": 1}),
+    )
+    .await
+    .expect(204);
+    let flags = app
+        .get("/api/v1/spaces/club/corrections", &emma)
+        .await
+        .expect(200);
+    app.post(
+        "/api/v1/spaces/club/corrections",
+        &emma,
+        json!({"flag_id": flags["flags"][0]["id"], "translation": "La casa es muy grande."}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(remote_batch(&app, &worker).await, 1, "the post again");
+    let corrected = read().await;
+    assert_eq!(
+        (&corrected["body"], &corrected["corrected"]),
+        (
+            &json!("El Green Light proyecto utiliza placas solares. La casa es muy grande."),
+            &json!(true)
+        )
+    );
+    let key = segment_key("en", "es", "eng-spa", "The house is big.");
+    let cached = app
+        .post(
+            "/api/v1/worker/segments/lookup",
+            &worker,
+            json!({"keys": [key]}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        cached["entries"][&key], "La casa es grande.",
+        "the shared cache keeps the engine's sentence, not the space's correction"
+    );
+}
+
 async fn remote_workers_get_only_their_pairs_and_cannot_write_the_cache(backend: Backend) {
     let app = TestApp::start(backend).await;
     let admin = app.admin("root").await;
@@ -414,6 +520,7 @@ on_both_backends!(
     #[actix_web::test] async
     a_killed_worker_process_loses_nothing_and_stores_nothing_twice,
     remote_workers_get_only_their_pairs_and_cannot_write_the_cache,
+    a_remote_worker_follows_the_glossary_and_corrections,
     a_remote_worker_translates_while_the_servers_worker_is_off,
     worker_tokens_do_nothing_else_and_users_cannot_lease,
     thread_events_announce_posts_and_translations,

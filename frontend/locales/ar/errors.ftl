@@ -60,3 +60,8 @@ error-method-not-allowed = هذا العنوان لا يقبل هذه الطري
 
 # Notifications by email
 error-invalid-email-address = هذا ليس عنوان بريد إلكتروني يستطيع Pontis الإرسال إليه (مثلًا name@school.example بحروف ASCII فقط).
+error-invalid-glossary = يضم المسرد { $entries } مصطلحًا على الأكثر، كل منها من 1 إلى { $chars } حرفًا وله { $langs } ترجمات على الأكثر.
+error-invalid-correction = يتكون التصحيح من 1 إلى { $max } حرفًا.
+error-sentence-not-found = هذه الجملة ليست في ترجمة المنشور.
+error-flag-not-found = لا يوجد بلاغ كهذا.
+error-correction-not-found = لا يوجد تصحيح كهذا.

@@ -60,3 +60,8 @@ error-method-not-allowed = Aquesta adreça no admet aquest mètode. La capçaler
 
 # Notifications by email
 error-invalid-email-address = Aquesta no és una adreça electrònica a la qual Pontis pugui escriure (per exemple nom@escola.example, només en ASCII).
+error-invalid-glossary = Un glossari té com a màxim { $entries } termes, cadascun d'1 a { $chars } caràcters i amb { $langs } traduccions com a màxim.
+error-invalid-correction = Una correcció té d'1 a { $max } caràcters.
+error-sentence-not-found = Aquesta frase no és a la traducció de la publicació.
+error-flag-not-found = No existeix aquest avís.
+error-correction-not-found = No existeix aquesta correcció.

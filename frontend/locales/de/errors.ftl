@@ -60,3 +60,8 @@ error-method-not-allowed = Diese Adresse nimmt diese Methode nicht an. Der Allow
 
 # Notifications by email
 error-invalid-email-address = Das ist keine E-Mail-Adresse, an die Pontis schreiben kann (zum Beispiel name@schule.example, nur ASCII).
+error-invalid-glossary = Ein Glossar hat höchstens { $entries } Begriffe, jeder mit 1 bis { $chars } Zeichen und höchstens { $langs } Übersetzungen.
+error-invalid-correction = Eine Korrektur hat 1 bis { $max } Zeichen.
+error-sentence-not-found = Dieser Satz steht nicht in der Übersetzung des Beitrags.
+error-flag-not-found = Diese Meldung gibt es nicht.
+error-correction-not-found = Diese Korrektur gibt es nicht.

@@ -61,3 +61,8 @@ error-method-not-allowed = This address does not take that method. The Allow hea
 
 # Notifications by email
 error-invalid-email-address = That is not an email address Pontis can send to (for example name@school.example, in plain ASCII).
+error-invalid-glossary = A glossary has at most { $entries } terms, each of 1 to { $chars } characters with at most { $langs } translations.
+error-invalid-correction = A correction has 1 to { $max } characters.
+error-sentence-not-found = That sentence is not in the post's translation.
+error-flag-not-found = There is no such flag.
+error-correction-not-found = There is no such correction.

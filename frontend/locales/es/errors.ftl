@@ -60,3 +60,8 @@ error-method-not-allowed = Esta dirección no admite ese método. La cabecera Al
 
 # Notifications by email
 error-invalid-email-address = Esa no es una dirección de correo a la que Pontis pueda escribir (por ejemplo nombre@escuela.example, solo en ASCII).
+error-invalid-glossary = Un glosario tiene como máximo { $entries } términos, cada uno de 1 a { $chars } caracteres y con { $langs } traducciones como máximo.
+error-invalid-correction = Una corrección tiene de 1 a { $max } caracteres.
+error-sentence-not-found = Esa frase no está en la traducción de la publicación.
+error-flag-not-found = No existe esa señalización.
+error-correction-not-found = No existe esa corrección.

@@ -60,3 +60,8 @@ error-method-not-allowed = Cette adresse n’accepte pas cette méthode. L’en-
 
 # Notifications by email
 error-invalid-email-address = Ce n’est pas une adresse e-mail à laquelle Pontis peut écrire (par exemple nom@ecole.example, en ASCII simple).
+error-invalid-glossary = Un glossaire compte au plus { $entries } termes, chacun de 1 à { $chars } caractères avec au plus { $langs } traductions.
+error-invalid-correction = Une correction compte de 1 à { $max } caractères.
+error-sentence-not-found = Cette phrase n'est pas dans la traduction du message.
+error-flag-not-found = Ce signalement n'existe pas.
+error-correction-not-found = Cette correction n'existe pas.

@@ -60,3 +60,8 @@ error-method-not-allowed = Questo indirizzo non accetta quel metodo. L’intesta
 
 # Notifications by email
 error-invalid-email-address = Questo non è un indirizzo email a cui Pontis possa scrivere (per esempio nome@scuola.example, solo ASCII).
+error-invalid-glossary = Un glossario ha al massimo { $entries } termini, ciascuno da 1 a { $chars } caratteri con al massimo { $langs } traduzioni.
+error-invalid-correction = Una correzione ha da 1 a { $max } caratteri.
+error-sentence-not-found = Quella frase non è nella traduzione del messaggio.
+error-flag-not-found = Questa segnalazione non esiste.
+error-correction-not-found = Questa correzione non esiste.

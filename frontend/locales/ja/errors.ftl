@@ -60,3 +60,8 @@ error-method-not-allowed = このアドレスはそのメソッドを受け付�
 
 # Notifications by email
 error-invalid-email-address = Pontis が送信できるメールアドレスではありません（例: name@school.example、ASCII 文字のみ）。
+error-invalid-glossary = 用語集の用語は { $entries } 件までで、各用語は 1〜{ $chars } 文字、翻訳は { $langs } 件までです。
+error-invalid-correction = 訂正は 1〜{ $max } 文字です。
+error-sentence-not-found = その文は投稿の翻訳にありません。
+error-flag-not-found = その指摘は見つかりません。
+error-correction-not-found = その訂正は見つかりません。

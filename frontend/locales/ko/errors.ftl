@@ -60,3 +60,8 @@ error-method-not-allowed = 이 주소는 그 메서드를 받지 않습니다. A
 
 # Notifications by email
 error-invalid-email-address = Pontis가 보낼 수 있는 이메일 주소가 아닙니다(예: name@school.example, ASCII 문자만).
+error-invalid-glossary = 용어집에는 용어를 최대 { $entries }개까지 넣을 수 있으며, 각 용어는 1~{ $chars }자이고 번역은 최대 { $langs }개입니다.
+error-invalid-correction = 수정 내용은 1~{ $max }자입니다.
+error-sentence-not-found = 그 문장은 게시물의 번역에 없습니다.
+error-flag-not-found = 그런 신고는 없습니다.
+error-correction-not-found = 그런 수정은 없습니다.

@@ -60,3 +60,8 @@ error-method-not-allowed = Este endereço não aceita esse método. O cabeçalho
 
 # Notifications by email
 error-invalid-email-address = Esse não é um endereço de e-mail para o qual o Pontis possa escrever (por exemplo nome@escola.example, só em ASCII).
+error-invalid-glossary = Um glossário tem no máximo { $entries } termos, cada um de 1 a { $chars } caracteres e com no máximo { $langs } traduções.
+error-invalid-correction = Uma correção tem de 1 a { $max } caracteres.
+error-sentence-not-found = Essa frase não está na tradução da publicação.
+error-flag-not-found = Essa sinalização não existe.
+error-correction-not-found = Essa correção não existe.

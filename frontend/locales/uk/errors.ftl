@@ -60,3 +60,8 @@ error-method-not-allowed = Ця адреса не приймає цей мето
 
 # Notifications by email
 error-invalid-email-address = Це не адреса електронної пошти, на яку Pontis може писати (наприклад, name@school.example, лише ASCII).
+error-invalid-glossary = Глосарій має щонайбільше { $entries } термінів, кожен від 1 до { $chars } символів і щонайбільше з { $langs } перекладами.
+error-invalid-correction = Виправлення має від 1 до { $max } символів.
+error-sentence-not-found = Цього речення немає в перекладі допису.
+error-flag-not-found = Такої позначки немає.
+error-correction-not-found = Такого виправлення немає.

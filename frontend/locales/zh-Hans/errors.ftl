@@ -60,3 +60,8 @@ error-method-not-allowed = 此地址不接受该方法。Allow 标头列出了�
 
 # Notifications by email
 error-invalid-email-address = 这不是 Pontis 可以发送的电子邮件地址（例如 name@school.example，仅限 ASCII 字符）。
+error-invalid-glossary = 词汇表最多 { $entries } 个词条，每个 1 到 { $chars } 个字符，最多 { $langs } 个译法。
+error-invalid-correction = 更正为 1 到 { $max } 个字符。
+error-sentence-not-found = 帖子的译文中没有这个句子。
+error-flag-not-found = 没有这条标记。
+error-correction-not-found = 没有这条更正。
