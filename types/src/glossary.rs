@@ -73,6 +73,7 @@ pub struct SentencePair {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct PostSentences {
     pub post_id: i64,
+    pub thread_id: i64,
     pub source_lang: String,
     pub lang: String,
     pub sentences: Vec<SentencePair>,

@@ -270,7 +270,7 @@ async fn a_remote_worker_follows_the_glossary_and_corrections(backend: Backend) 
     };
     assert_eq!(
         read().await["body"],
-        "El Green Light proyecto utiliza placas solares. La casa es grande."
+        "El proyecto Green Light utiliza placas solares. La casa es grande."
     );
 
     app.post(
@@ -296,7 +296,7 @@ async fn a_remote_worker_follows_the_glossary_and_corrections(backend: Backend) 
     assert_eq!(
         (&corrected["body"], &corrected["corrected"]),
         (
-            &json!("El Green Light proyecto utiliza placas solares. La casa es muy grande."),
+            &json!("El proyecto Green Light utiliza placas solares. La casa es muy grande."),
             &json!(true)
         )
     );

@@ -36,6 +36,7 @@ pub fn post_sentences(
         let sentences = current_sentences(conn, post.id, post.revision, &target)?;
         Ok(PostSentences {
             post_id: post.id,
+            thread_id: post.thread_id,
             source_lang: translation_target(&post.lang),
             lang: target,
             sentences,
