@@ -313,6 +313,35 @@ async fn a_remote_worker_follows_the_glossary_and_corrections(backend: Backend) 
         cached["entries"][&key], "La casa es grande.",
         "the shared cache keeps the engine's sentence, not the space's correction"
     );
+    // The same sentence with other markup: a sentence the engines never saw, corrected.
+    let (_, bold) = app
+        .thread(&emma, "club", "Solar", "The house is **big**.")
+        .await;
+    assert_eq!(
+        remote_batch(&app, &worker).await,
+        2,
+        "the post and its title"
+    );
+    let read_bold = app
+        .get(&format!("/api/v1/posts/{bold}"), &sofia)
+        .await
+        .expect(200)["translation"]
+        .clone();
+    assert_eq!(read_bold["body"], "La casa es muy grande.");
+    let marked = segment_key("en", "es", "eng-spa", "The house is \u{e000}big\u{e100}.");
+    let cached = app
+        .post(
+            "/api/v1/worker/segments/lookup",
+            &worker,
+            json!({"keys": [marked]}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        cached["entries"].get(&marked),
+        None,
+        "a correction never enters the shared cache"
+    );
 }
 
 async fn remote_workers_get_only_their_pairs_and_cannot_write_the_cache(backend: Backend) {
