@@ -76,6 +76,24 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Copy the SQLite database (consistently, while the server runs) and the installed
+    /// models' manifests into a new or empty folder; for PostgreSQL, print the pg_dump
+    /// command to use.
+    Backup {
+        dir: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Restore a backup folder's database into the data directory (stop the server
+    /// first), then run `pontis reindex`; for PostgreSQL, print the pg_restore command.
+    Restore {
+        dir: PathBuf,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Translate lines from standard input, one translation per line on standard output,
     /// through the same routing, segmentation and batching as the worker.
     Translate {
@@ -187,6 +205,24 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
             let config = Config::load(cli.config.as_deref(), &overrides)?;
             init_logging(config.log_format);
             serve(config)
+        }
+        Command::Backup { dir, database } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            for line in crate::backup::backup(&config, &dir)? {
+                println!("{line}");
+            }
+            Ok(())
+        }
+        Command::Restore {
+            dir,
+            force,
+            database,
+        } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            for line in crate::backup::restore(&config, &dir, force)? {
+                println!("{line}");
+            }
+            Ok(())
         }
         Command::Migrate { database } => {
             let config = Config::load(cli.config.as_deref(), &database.overrides())?;

@@ -48,6 +48,8 @@ pub enum StartError {
     Search(#[from] pontis_search::SearchError),
     #[error(transparent)]
     Email(#[from] crate::mail::MailError),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
 }
 
 pub fn init_logging(format: LogFormat) {

@@ -88,6 +88,10 @@ pub enum DbError {
     Pool(#[from] r2d2::PoolError),
     #[error("migrations failed: {0}")]
     Migration(String),
+    #[error("Pontis copies only an SQLite database; back up PostgreSQL with pg_dump")]
+    CopyUnsupported,
+    #[error("cannot copy the database to {0}: the path is not UTF-8")]
+    CopyPath(PathBuf),
 }
 
 impl DatabaseUrl {
@@ -344,6 +348,26 @@ impl Db {
     {
         let mut conn = self.reader()?;
         work(&mut conn)
+    }
+
+    /// A consistent copy of the SQLite database at `target`, which must not exist yet,
+    /// taken while the server reads and writes. `VACUUM INTO` reads the database in one
+    /// transaction, so the copy holds every write committed before it began and none
+    /// after, and writers go on meanwhile (WAL).
+    pub fn copy_to(&self, target: &Path) -> Result<(), DbError> {
+        let path = target
+            .to_str()
+            .ok_or_else(|| DbError::CopyPath(target.to_owned()))?;
+        let mut conn = self.reader()?;
+        match &mut *conn {
+            AnyConnection::Sqlite(c) => {
+                diesel::sql_query("VACUUM INTO ?")
+                    .bind::<diesel::sql_types::Text, _>(path)
+                    .execute(c)?;
+                Ok(())
+            }
+            AnyConnection::Postgresql(_) => Err(DbError::CopyUnsupported),
+        }
     }
 
     /// True when the database answers a trivial query.

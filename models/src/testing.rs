@@ -217,6 +217,26 @@ macro_rules! on_both_backends {
     };
 }
 
+/// What SQLite's `PRAGMA integrity_check` says of the database: `["ok"]` when sound.
+pub fn sqlite_integrity(db: &Db) -> Vec<String> {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        integrity_check: String,
+    }
+    let mut conn = db.reader().expect("a connection");
+    match &mut *conn {
+        crate::db::AnyConnection::Sqlite(c) => diesel::sql_query("PRAGMA integrity_check")
+            .load::<Line>(c)
+            .expect("integrity check")
+            .into_iter()
+            .map(|line| line.integrity_check)
+            .collect(),
+        crate::db::AnyConnection::Postgresql(_) => panic!("an SQLite database"),
+    }
+}
+
 /// A user's email tokens as stored: (unsubscribe, confirmation of the pending address),
 /// for tests that follow the links an email would carry without reading the email.
 pub fn email_tokens(db: &Db, user_id: i64) -> (Option<String>, Option<String>) {

@@ -4,6 +4,7 @@ mod common;
 
 mod accounts;
 mod authorization;
+mod backup;
 mod concurrency;
 mod contract;
 mod contract_fuzz;
