@@ -76,6 +76,12 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Check the configuration (file, PONTIS_* variables, flags) without starting
+    /// anything, and print the settings in effect, passwords masked.
+    CheckConfig {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Copy the SQLite database (consistently, while the server runs) and the installed
     /// models' manifests into a new or empty folder; for PostgreSQL, print the pg_dump
     /// command to use.
@@ -205,6 +211,16 @@ pub fn run(cli: Cli) -> Result<(), StartError> {
             let config = Config::load(cli.config.as_deref(), &overrides)?;
             init_logging(config.log_format);
             serve(config)
+        }
+        Command::CheckConfig { database } => {
+            let config = Config::load(cli.config.as_deref(), &database.overrides())?;
+            crate::server::check_settings(&config)?;
+            let effective = config
+                .effective()
+                .map_err(|e| StartError::Settings(e.to_string()))?;
+            println!("# The configuration is valid. The settings in effect, passwords masked:");
+            print!("{effective}");
+            Ok(())
         }
         Command::Backup { dir, database } => {
             let config = Config::load(cli.config.as_deref(), &database.overrides())?;

@@ -114,12 +114,15 @@ impl std::fmt::Debug for Email {
     }
 }
 
+/// What a secret is shown as.
+const MASK: &str = "***";
+
 /// A URL with its password replaced, for logs and errors.
 pub fn redacted_url(url: &str) -> String {
     match url::Url::parse(url) {
         Ok(mut parsed) if parsed.password().is_some() => {
             // set_password fails only for URLs that cannot have one.
-            let _ = parsed.set_password(Some("***"));
+            let _ = parsed.set_password(Some(MASK));
             parsed.to_string()
         }
         Ok(parsed) => parsed.to_string(),
@@ -384,6 +387,23 @@ impl Config {
             .unwrap_or_else(|| self.data_dir.join("search"))
     }
 
+    /// The settings in effect, as a configuration file would give them, with every
+    /// password masked: what `pontis check-config` prints.
+    pub fn effective(&self) -> Result<String, toml::ser::Error> {
+        let mut shown = self.clone();
+        shown.database_url = shown.database_url.as_deref().map(redacted_url);
+        if let Some(key) = shown.search.meilisearch_api_key.as_mut() {
+            *key = MASK.to_owned();
+        }
+        if let Some(email) = shown.email.as_mut() {
+            email.smtp_url = redacted_url(&email.smtp_url);
+            if let Some(password) = email.smtp_password.as_mut() {
+                *password = MASK.to_owned();
+            }
+        }
+        toml::to_string_pretty(&shown)
+    }
+
     pub fn database_url(&self) -> String {
         self.database_url
             .clone()
@@ -517,6 +537,45 @@ mod tests {
                 )
                 .is_err()
             );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_effective_settings_read_back_as_a_file_and_show_no_secret() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "pontis.toml",
+                "database_url = \"postgres://pontis:db-secret@db.school.example/pontis\"\n\
+                 [search]\nbackend = \"meilisearch\"\nmeilisearch_url = \"http://127.0.0.1:7700\"\n\
+                 meilisearch_api_key = \"meili-secret\"\n\
+                 [email]\nsmtp_url = \"smtp://forum:smtp-secret@mail.school.example\"\n\
+                 smtp_password = \"other-secret\"\nfrom = \"forum@school.example\"\n\
+                 public_url = \"https://forum.school.example\"\n",
+            )?;
+            jail.set_env("PONTIS_SESSION_IDLE_HOURS", "12");
+            let config = Config::load(
+                Some(std::path::Path::new("pontis.toml")),
+                &Overrides::default(),
+            )
+            .map_err(|e| e.to_string())?;
+            let shown = config.effective().map_err(|e| e.to_string())?;
+            assert!(!shown.contains("secret"), "{shown}");
+            assert!(shown.contains("session_idle_hours = 12"), "{shown}");
+            jail.create_file("shown.toml", &shown)?;
+            let again = Config::load(
+                Some(std::path::Path::new("shown.toml")),
+                &Overrides::default(),
+            )
+            .map_err(|e| e.to_string())?;
+            let masked = |c: &Config| {
+                let mut c = c.clone();
+                c.database_url = None;
+                c.search.meilisearch_api_key = None;
+                c.email = None;
+                c
+            };
+            assert_eq!(masked(&again), masked(&config), "{shown}");
             Ok(())
         });
     }

@@ -50,6 +50,8 @@ pub enum StartError {
     Email(#[from] crate::mail::MailError),
     #[error(transparent)]
     Backup(#[from] crate::backup::BackupError),
+    #[error("configuration: {0}")]
+    Settings(String),
 }
 
 pub fn init_logging(format: LogFormat) {
@@ -145,6 +147,23 @@ pub fn translate_lines(pipeline: &Pipeline, from: &str, to: &str) -> Result<(), 
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Checks what loading the configuration cannot: the database URL, the email settings,
+/// the search backend's address. Connects to nothing.
+pub fn check_settings(config: &Config) -> Result<(), StartError> {
+    DatabaseUrl::parse(&config.database_url())?;
+    if let Some(email) = &config.email {
+        crate::mail::Mailer::new(email)?;
+    }
+    if config.search.backend == SearchBackend::Meilisearch
+        && config.search.meilisearch_url.is_none()
+    {
+        return Err(StartError::Settings(
+            "search.backend is meilisearch but search.meilisearch_url is not set".into(),
+        ));
+    }
     Ok(())
 }
 
