@@ -77,6 +77,7 @@ fn routes() -> (
         .openapi(ApiDoc::openapi())
         .service(meta::health)
         .service(meta::ready)
+        .service(crate::metrics::scrape)
         .service(
             scope::scope("/api/v1")
                 .service(meta::openapi_json)
@@ -209,6 +210,7 @@ pub fn app(
                 .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY)),
         )
         .wrap(from_fn(strict_transport_security))
+        .wrap(from_fn(crate::metrics::count_requests))
         .wrap(Logger::new("%r %s %Dms"))
 }
 

@@ -33,6 +33,9 @@ pub struct Config {
     pub session_idle_hours: u32,
     /// `text` or `json` logs.
     pub log_format: LogFormat,
+    /// A bearer token that may scrape `/metrics` (a Prometheus server's); administrators'
+    /// tokens always may. Best set through `PONTIS_METRICS_TOKEN`.
+    pub metrics_token: Option<String>,
     pub rate_limits: RateLimits,
     pub translation: Translation,
     pub search: Search,
@@ -325,6 +328,7 @@ impl Default for Config {
             trust_proxy: Vec::new(),
             session_idle_hours: 168,
             log_format: LogFormat::Text,
+            metrics_token: None,
             rate_limits: RateLimits::default(),
             translation: Translation::default(),
             search: Search::default(),
@@ -392,6 +396,9 @@ impl Config {
     pub fn effective(&self) -> Result<String, toml::ser::Error> {
         let mut shown = self.clone();
         shown.database_url = shown.database_url.as_deref().map(redacted_url);
+        if let Some(token) = shown.metrics_token.as_mut() {
+            *token = MASK.to_owned();
+        }
         if let Some(key) = shown.search.meilisearch_api_key.as_mut() {
             *key = MASK.to_owned();
         }

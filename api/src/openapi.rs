@@ -337,6 +337,7 @@ const DOMAIN_CODES: &[(&str, &[Code])] = {
         // The service
         ("health", &[]),
         ("ready", &[ServiceUnavailable]),
+        ("scrape", &[PermissionDenied]),
         ("openapi_json", &[]),
     ]
 };

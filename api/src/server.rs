@@ -92,6 +92,10 @@ pub fn state(
         models_dir: config.models_dir(),
         apertium_modes_dir: apertium_modes_dir(config).map(Path::to_path_buf),
         translation_preferences: config.translation.prefer.clone(),
+        metrics: Arc::new(
+            crate::metrics::Metrics::new().map_err(|e| StartError::Settings(e.to_string()))?,
+        ),
+        metrics_token: config.metrics_token.clone(),
     })
 }
 

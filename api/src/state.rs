@@ -34,6 +34,9 @@ pub struct AppState {
     pub translation_preferences: pontis_translator::route::Preferences,
     /// Every live stream of this process, served by one look at the database at a time.
     pub hub: crate::hub::Hub,
+    pub metrics: Arc<crate::metrics::Metrics>,
+    /// Lets a Prometheus server scrape `/metrics` without an administrator's token.
+    pub metrics_token: Option<String>,
 }
 
 impl AppState {

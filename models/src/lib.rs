@@ -17,6 +17,7 @@ pub mod db;
 pub mod error;
 pub mod moderation;
 pub mod modlog;
+pub mod monitoring;
 pub mod notifications;
 pub mod posts;
 pub mod read_marks;

@@ -424,6 +424,7 @@ fn routes() -> Vec<Route> {
         api(get.clone(), "/health", Site, Public, Keeps, 200),
         api(get.clone(), "/ready", Site, Public, Keeps, 200),
         api(get.clone(), "/api/v1/openapi.json", Site, Public, Keeps, 200),
+        api(get.clone(), "/metrics", Site, Admin, Keeps, 200),
         with(api(post.clone(), "/api/v1/auth/register", Site, Public, Keeps, 201),
             json!({"handle": "new{n}", "password": "correct horse battery", "locale": "en", "languages": ["en"]})),
         with(api(post.clone(), "/api/v1/auth/login", Site, Public, Keeps, 200),

@@ -11,6 +11,7 @@ mod contract_fuzz;
 mod email;
 mod forum_flow;
 mod membership;
+mod metrics;
 mod moderation;
 mod notifications;
 mod pages;
