@@ -12,8 +12,9 @@
 //! and its target prefix only forces a sentence's start; replacing the model's words
 //! after the fact would need an alignment it does not give, and could lose a word.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use pontis_types::{JobCorrection, JobTerm, LeasedJob};
 
@@ -24,6 +25,9 @@ use crate::markup;
 pub struct Steering {
     /// Longest first, so that `panel solar` wins over `panel`.
     terms: Vec<Term>,
+    /// The terms by their first character in lower case, longest first: at each word
+    /// only the terms that can start there are tried.
+    by_first: HashMap<char, Vec<usize>>,
     /// Source sentence (as [`crate::segment::Segmented::source_text`] gives it) →
     /// the teacher's translation.
     corrections: BTreeMap<String, String>,
@@ -46,10 +50,7 @@ pub(crate) struct Found<'a> {
     pub output: Option<&'a str>,
 }
 
-static NONE: Steering = Steering {
-    terms: Vec::new(),
-    corrections: BTreeMap::new(),
-};
+static NONE: LazyLock<Steering> = LazyLock::new(Steering::default);
 
 impl Steering {
     pub fn new(terms: &[JobTerm], corrections: &[JobCorrection]) -> Self {
@@ -66,8 +67,15 @@ impl Steering {
             })
             .collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.chars.len()));
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, term) in terms.iter().enumerate() {
+            if let Some(first) = term.chars.first() {
+                by_first.entry(lower(*first)).or_default().push(i);
+            }
+        }
         Self {
             terms,
+            by_first,
             corrections: corrections
                 .iter()
                 .map(|c| (c.source.clone(), c.translation.clone()))
@@ -110,12 +118,14 @@ impl Steering {
             };
             let starts_word = previous.is_none_or(|c| !c.is_alphanumeric());
             let matched = starts_word
-                .then(|| {
-                    self.terms
-                        .iter()
-                        .find_map(|term| term.match_len(rest).map(|len| (term, len)))
-                })
-                .flatten();
+                .then(|| self.by_first.get(&lower(first)))
+                .flatten()
+                .and_then(|candidates| {
+                    candidates.iter().find_map(|i| {
+                        let term = &self.terms[*i];
+                        term.match_len(rest).map(|len| (term, len))
+                    })
+                });
             match matched {
                 Some((term, len)) => {
                     found.push(Found {
@@ -132,6 +142,15 @@ impl Steering {
             }
         }
         found
+    }
+}
+
+/// A character in lower case, when that is one character.
+fn lower(c: char) -> char {
+    let mut lowered = c.to_lowercase();
+    match (lowered.next(), lowered.next()) {
+        (Some(one), None) => one,
+        _ => c,
     }
 }
 
