@@ -17,8 +17,8 @@ use utoipa_actix_web::{AppExt, scope};
 use crate::auth::SESSION_COOKIE;
 use crate::error::{ApiError, ErrorBody, localize_errors};
 use crate::routes::{
-    accounts, admin, events, meta, moderation, notifications, posts, search, spaces, steering,
-    threads, worker,
+    accounts, admin, events, meta, metrics, moderation, notifications, posts, search, spaces,
+    steering, threads, worker,
 };
 use crate::state::AppState;
 
@@ -77,7 +77,7 @@ fn routes() -> (
         .openapi(ApiDoc::openapi())
         .service(meta::health)
         .service(meta::ready)
-        .service(crate::metrics::scrape)
+        .service(metrics::scrape)
         .service(
             scope::scope("/api/v1")
                 .service(meta::openapi_json)
@@ -210,7 +210,7 @@ pub fn app(
                 .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY)),
         )
         .wrap(from_fn(strict_transport_security))
-        .wrap(from_fn(crate::metrics::count_requests))
+        .wrap(from_fn(metrics::count_requests))
         .wrap(Logger::new("%r %s %Dms"))
 }
 

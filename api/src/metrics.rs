@@ -1,27 +1,14 @@
-//! Prometheus metrics at `GET /metrics`: HTTP requests by route, method and status with
-//! their latency, counted as they are served; and, read from the database at each scrape
+//! The process's Prometheus metrics: HTTP requests by route, method and status with
+//! their latency, counted as they are served; and, set from the database at each scrape
 //! ([`pontis_models::monitoring`]), the translation queue by state and language pair,
 //! the oldest queued job's wait, the search and email outboxes, each remote worker's
-//! last lease, and the queries this process ran. Scraping takes an administrator's
-//! token, or the `metrics_token` of the configuration (for a Prometheus server).
+//! last lease, and the queries this process ran. Served by `routes::metrics`.
 
-use std::time::Instant;
-
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
-use actix_web::web::Data;
-use actix_web::{HttpRequest, HttpResponse, get, http::header};
 use pontis_models::monitoring::Snapshot;
-use pontis_models::secrets::token_hash;
 use prometheus::{
     Gauge, GaugeVec, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, IntGaugeVec, Opts,
     Registry, TextEncoder,
 };
-
-use crate::auth::CurrentUser;
-use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
 
 pub struct Metrics {
     registry: Registry,
@@ -137,66 +124,4 @@ impl Metrics {
         self.queries.set(i64::try_from(queries).unwrap_or(i64::MAX));
         TextEncoder::new().encode_to_string(&self.registry.gather())
     }
-}
-
-/// Counts every request the app answers.
-pub async fn count_requests(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let started = Instant::now();
-    let route = req
-        .match_pattern()
-        .unwrap_or_else(|| "(unmatched)".to_owned());
-    let method = req.method().to_string();
-    let metrics = req
-        .app_data::<Data<AppState>>()
-        .map(|state| std::sync::Arc::clone(&state.metrics));
-    let res = next.call(req).await?;
-    if let Some(metrics) = metrics {
-        metrics.observe(
-            &route,
-            &method,
-            res.status().as_u16(),
-            started.elapsed().as_secs_f64(),
-        );
-    }
-    Ok(res)
-}
-
-/// Prometheus metrics (text exposition format). An administrator's token, or the
-/// configured scrape token.
-#[utoipa::path(
-    tag = "health",
-    responses((status = 200, content_type = "text/plain", body = String))
-)]
-#[get("/metrics")]
-pub async fn scrape(
-    state: Data<AppState>,
-    req: HttpRequest,
-    user: Option<CurrentUser>,
-) -> ApiResult<HttpResponse> {
-    let scraper = state.metrics_token.as_deref().is_some_and(|expected| {
-        req.headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            // Digests compared, as stored tokens are: timing tells nothing of the token.
-            .is_some_and(|given| token_hash(given) == token_hash(expected))
-    });
-    if !scraper {
-        match user {
-            Some(user) if user.actor().is_admin => {}
-            Some(_) => return Err(pontis_models::Error::PermissionDenied.into()),
-            None => return Err(pontis_models::Error::Unauthenticated.into()),
-        }
-    }
-    let snapshot = state.run(pontis_models::monitoring::snapshot).await?;
-    let text = state
-        .metrics
-        .render(&snapshot, state.db.queries())
-        .map_err(|e| ApiError::from(pontis_models::Error::Internal(e.to_string())))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(text))
 }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod events;
 pub mod meta;
+pub mod metrics;
 pub mod moderation;
 pub mod notifications;
 pub mod posts;
