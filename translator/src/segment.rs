@@ -777,15 +777,14 @@ fn atoms_with_their_spans(items: Vec<Inline>, spans: &[SpanMarkup]) -> Vec<Inlin
             out.push(item);
             continue;
         };
-        let span = spans.get(id).cloned().unwrap_or_default();
         let inner = rest.next_if(|next| matches!(next, Inline::Atom(_)));
         match (inner, rest.peek()) {
-            (Some(inner), Some(Inline::Close(close))) if *close == id => {
+            (Some(Inline::Atom(raw)), Some(Inline::Close(close))) if *close == id => {
                 rest.next();
-                out.push(match inner {
-                    Inline::Atom(raw) => Inline::Atom(format!("{}{raw}{}", span.open, span.close)),
-                    other => other,
-                });
+                let (open, close) = spans
+                    .get(id)
+                    .map_or(("", ""), |span| (span.open.as_str(), span.close.as_str()));
+                out.push(Inline::Atom(format!("{open}{raw}{close}")));
             }
             (inner, _) => {
                 out.push(Inline::Open(id));

@@ -5,7 +5,7 @@ mod support;
 
 use std::sync::Arc;
 
-use pontis_models::testing::TestDb;
+use pontis_models::testing::{self, TestDb, user};
 use pontis_models::translation::{corrections, glossary, lease};
 use pontis_models::{Actor, Db, Error, accounts, on_both_backends, posts, spaces, threads};
 use pontis_translator::local::DbJobs;
@@ -116,38 +116,9 @@ fn names_and_glossary_terms_come_through_a_ctranslate2_model_byte_for_byte() {
     );
 }
 
-fn user(db: &Db, handle: &str, langs: &[&str]) -> Actor {
-    let view = accounts::create_user(
-        db,
-        accounts::NewUser {
-            handle: handle.into(),
-            password: "long enough secret".into(),
-            display_name: None,
-            locale: langs[0].into(),
-            languages: langs.iter().map(|l| l.to_string()).collect(),
-            is_admin: false,
-        },
-    )
-    .expect("create user");
-    Actor {
-        user_id: view.id,
-        is_admin: false,
-    }
-}
-
 /// A space made by `teacher` (its owner) that `students` join.
 fn space(db: &Db, slug: &str, teacher: &Actor, students: &[&Actor]) {
-    spaces::create(
-        db,
-        teacher,
-        CreateSpaceRequest {
-            slug: slug.into(),
-            name: slug.into(),
-            description: None,
-            visibility: Visibility::Public,
-        },
-    )
-    .expect("space");
+    testing::space(db, teacher, slug, Visibility::Public);
     for student in students {
         spaces::join(db, student, slug, JoinSpaceRequest::default()).expect("join");
     }

@@ -136,7 +136,13 @@ pub async fn complete(
     let Some(job) = held else {
         return Ok(Json(CompleteResponse { applied: false }));
     };
-    let (outcome, Checked { cache, sentences }) = match body.outcome {
+    let (
+        outcome,
+        Checked {
+            cache: cache_entries,
+            sentences,
+        },
+    ) = match body.outcome {
         JobOutcome::Translated {
             text,
             engine,
@@ -158,7 +164,6 @@ pub async fn complete(
         }
         failed @ JobOutcome::Failed { .. } => (failed, Checked::default()),
     };
-    let cache_entries = cache;
     let applied = state
         .run(move |db| {
             let applied =

@@ -6,13 +6,13 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use actix_web::web::Data;
-use pontis_models::{Actor, DatabaseUrl, Db, accounts, spaces, threads};
+use pontis_models::{Actor, DatabaseUrl, Db, testing, threads};
 use pontis_search::{EmbeddedIndex, SearchIndex};
 use pontis_server::app::app;
 use pontis_server::backup::{self, BackupError};
 use pontis_server::config::{Config, RateLimits};
 use pontis_server::server;
-use pontis_types::{CreateSpaceRequest, CreateThreadRequest, Visibility};
+use pontis_types::{CreateThreadRequest, Visibility};
 use serde_json::{Value, json};
 
 fn config_in(data_dir: &std::path::Path) -> Config {
@@ -23,34 +23,10 @@ fn config_in(data_dir: &std::path::Path) -> Config {
     }
 }
 
+/// The one who writes, with the public space "diary".
 fn author(db: &Db) -> Actor {
-    let user = accounts::create_user(
-        db,
-        accounts::NewUser {
-            handle: "writer".into(),
-            password: "correct horse battery".into(),
-            display_name: None,
-            locale: "en".into(),
-            languages: vec!["en".into()],
-            is_admin: false,
-        },
-    )
-    .expect("user");
-    let actor = Actor {
-        user_id: user.id,
-        is_admin: false,
-    };
-    spaces::create(
-        db,
-        &actor,
-        CreateSpaceRequest {
-            slug: "diary".into(),
-            name: "Diary".into(),
-            description: None,
-            visibility: Visibility::Public,
-        },
-    )
-    .expect("space");
+    let actor = testing::user(db, "writer", &["en"]);
+    testing::space(db, &actor, "diary", Visibility::Public);
     actor
 }
 
@@ -127,13 +103,13 @@ async fn a_backup_under_write_load_restores_every_acknowledged_post() {
         4,
     )
     .expect("restored database");
-    assert_eq!(pontis_models::testing::sqlite_integrity(&restored), ["ok"]);
+    assert_eq!(testing::sqlite_integrity(&restored), ["ok"]);
     let search: Arc<dyn SearchIndex> = Arc::new(EmbeddedIndex::in_memory().expect("index"));
     let state = Data::new(server::state(&restored_config, restored, search).expect("state"));
     let srv = actix_test::start(move || app(state.clone()));
     let mut login = srv
         .post("/api/v1/auth/login")
-        .send_json(&json!({"handle": "writer", "password": "correct horse battery"}))
+        .send_json(&json!({"handle": "writer", "password": "long enough secret"}))
         .await
         .expect("login");
     let token = login.json::<Value>().await.expect("session")["token"]

@@ -47,28 +47,7 @@ async fn a_remote_worker_translates_while_the_servers_worker_is_off(backend: Bac
         .thread(&emma, "club", "The red house", "The house is big.")
         .await;
 
-    let server = app.srv.url("");
-    let token = worker.token.clone();
-    let handled = actix_web::web::block(move || {
-        let engine: Arc<dyn Engine> = Arc::new(
-            apertium::discover(Path::new(DEFAULT_MODES_DIR))
-                .into_iter()
-                .find(|e| e.mode() == "eng-spa")
-                .expect("apertium-eng-spa is installed"),
-        );
-        let remote = Worker::new(
-            Pipeline::new(Router::new(vec![engine])),
-            Arc::new(HttpJobs::new(server.trim_end_matches('/'), &token)),
-            WorkerSettings {
-                name: "gpu-box/1".into(),
-                ..WorkerSettings::default()
-            },
-        );
-        remote.run_once()
-    })
-    .await
-    .expect("worker thread")
-    .expect("remote worker reaches the server");
+    let handled = remote_batch(&app, &worker).await;
     assert_eq!(handled, 2, "the post and its title");
 
     let page = app
@@ -82,16 +61,9 @@ async fn a_remote_worker_translates_while_the_servers_worker_is_off(backend: Bac
     assert_eq!(page["posts"][0]["translation"]["status"], "ready");
     assert_eq!(page["thread"]["title_translation"]["body"], "La casa roja");
     let key = segment_key("en", "es", "eng-spa", "The house is big.");
-    let cached = app
-        .post(
-            "/api/v1/worker/segments/lookup",
-            &worker,
-            json!({"keys": [key]}),
-        )
-        .await
-        .expect(200);
+    let entry = cached(&app, &worker, &key).await;
     assert_eq!(
-        cached["entries"][&key], "La casa es grande.",
+        entry, "La casa es grande.",
         "the server cached the sentences of the result it accepted"
     );
     let listed = app.get("/api/v1/admin/workers", &admin).await.expect(200);
@@ -209,6 +181,18 @@ async fn thread_events_announce_posts_and_translations(backend: Backend) {
     .await;
 }
 
+/// What the shared sentence cache holds under `key`, as a worker looks it up.
+async fn cached(app: &TestApp, worker: &TestUser, key: &str) -> Value {
+    app.post(
+        "/api/v1/worker/segments/lookup",
+        worker,
+        json!({"keys": [key]}),
+    )
+    .await
+    .expect(200)["entries"][key]
+        .clone()
+}
+
 /// Runs one remote worker batch with Apertium's English→Spanish pair.
 async fn remote_batch(app: &TestApp, worker: &TestUser) -> usize {
     let server = app.srv.url("");
@@ -301,16 +285,9 @@ async fn a_remote_worker_follows_the_glossary_and_corrections(backend: Backend) 
         )
     );
     let key = segment_key("en", "es", "eng-spa", "The house is big.");
-    let cached = app
-        .post(
-            "/api/v1/worker/segments/lookup",
-            &worker,
-            json!({"keys": [key]}),
-        )
-        .await
-        .expect(200);
+    let entry = cached(&app, &worker, &key).await;
     assert_eq!(
-        cached["entries"][&key], "La casa es grande.",
+        entry, "La casa es grande.",
         "the shared cache keeps the engine's sentence, not the space's correction"
     );
     // The same sentence with other markup: a sentence the engines never saw, corrected.
@@ -329,17 +306,9 @@ async fn a_remote_worker_follows_the_glossary_and_corrections(backend: Backend) 
         .clone();
     assert_eq!(read_bold["body"], "La casa es muy grande.");
     let marked = segment_key("en", "es", "eng-spa", "The house is \u{e000}big\u{e100}.");
-    let cached = app
-        .post(
-            "/api/v1/worker/segments/lookup",
-            &worker,
-            json!({"keys": [marked]}),
-        )
-        .await
-        .expect(200);
     assert_eq!(
-        cached["entries"].get(&marked),
-        None,
+        cached(&app, &worker, &marked).await,
+        Value::Null,
         "a correction never enters the shared cache"
     );
 }
